@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using InitAnalyzers.Descriptors;
+using InitAnalyzers.Facts;
+using InitAnalyzers.Recognizers;
+using InitAnalyzers.Recognizers.Arrays;
+using InitAnalyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace InitAnalyzers.Analysis;
+
+/// <summary>
+/// The one analyzer: at the start of each compilation it sets up the recognizers of the API surfaces present,
+/// and every <see cref="WeightSite"/> they emit is judged by every rule in <see cref="WeightRules"/>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class InitializationAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var index = new CompilationIndex(context.Compilation);
+        var arrays = new ArrayWeightRecognizer(index, Judge);
+        context.RegisterSymbolStartAction(arrays.OnTypeStart, SymbolKind.NamedType);
+    }
+
+    private static void Judge(WeightSite site, SymbolAnalysisContext context)
+    {
+        foreach (var rule in WeightRules.All)
+        {
+            rule.Judge(site, context.ReportDiagnostic);
+        }
+    }
+}

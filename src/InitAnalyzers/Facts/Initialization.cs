@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace InitAnalyzers.Facts;
+
+/// <summary>How a weight site is initialized, and the places in source that do it.</summary>
+internal sealed class Initialization
+{
+    public Initialization(InitKind kind, ImmutableArray<Location> locations, double? constant = null)
+    {
+        Kind = kind;
+        Locations = locations;
+        Constant = constant;
+    }
+
+    public static Initialization Unknown { get; } = new(InitKind.Unknown, ImmutableArray<Location>.Empty);
+
+    public InitKind Kind { get; }
+
+    /// <summary>The statements or expressions that produce the values; a diagnostic is reported on each.</summary>
+    public ImmutableArray<Location> Locations { get; }
+
+    /// <summary>The value of a <see cref="InitKind.Constant"/> initialization.</summary>
+    public double? Constant { get; }
+}

@@ -1,0 +1,310 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InitAnalyzers.Recognizers.Arrays;
+
+/// <summary>
+/// Reads one reference to an array field and says what it does to the values the array holds:
+/// a zero allocation, a fill, a write of other values, a hand-off to code that may write it, or a plain read
+/// (possibly in a weighted sum). Anything it does not understand counts as a hand-off, so unknown code keeps the analyzer silent.
+/// </summary>
+internal static class ArrayUseClassifier
+{
+    /// <summary>Classifies <paramref name="reference"/>, a reference to <paramref name="storage"/>'s field, into <paramref name="storage"/>.</summary>
+    public static void Classify(IOperation reference, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember)
+    {
+        var depth = ArrayShape.JaggedDepth(field.Type);
+        var current = reference;
+        var indexed = 0;
+        while (current.Parent is IArrayElementReferenceOperation element && element.ArrayReference == current)
+        {
+            current = element;
+            indexed++;
+        }
+
+        if (indexed == 0)
+        {
+            ClassifyWholeArray(reference, storage, depth);
+        }
+        else if (indexed == depth)
+        {
+            ClassifyElement((IArrayElementReferenceOperation)current, storage, field, containingMember);
+        }
+        else
+        {
+            ClassifyRow(current, storage);
+        }
+    }
+
+    /// <summary>A value assigned to the whole array: the field initializer or <c>w = ...</c>.</summary>
+    public static void ClassifyAssignedValue(IOperation value, StorageEvidence storage)
+    {
+        var location = value.Syntax.GetLocation();
+        value = value.WalkDownConversions();
+        if (value is IArrayCreationOperation creation)
+        {
+            if (creation.Initializer is null)
+            {
+                var holdsNumbers = creation.Type is IArrayTypeSymbol { ElementType: not IArrayTypeSymbol };
+                storage.Writes.Add(new InitEvidence(holdsNumbers ? EvidenceKind.ZeroAllocation : EvidenceKind.RowAllocation, location));
+                return;
+            }
+
+            ClassifyInitializer(creation.Initializer, storage, location);
+            return;
+        }
+
+        if (value is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } || value is IDefaultValueOperation)
+        {
+            return; // null: the array does not exist yet, it holds nothing
+        }
+
+        storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location));
+    }
+
+    private static void ClassifyInitializer(IArrayInitializerOperation initializer, StorageEvidence storage, Location location)
+    {
+        double? common = null;
+        foreach (var element in initializer.DescendantsAndSelf())
+        {
+            if (element is IArrayInitializerOperation || element.Parent is not IArrayInitializerOperation)
+            {
+                continue;
+            }
+
+            if (element.WalkDownConversions() is IArrayCreationOperation { Initializer: null })
+            {
+                common ??= 0; // a zero row of a jagged array
+                if (common != 0)
+                {
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location));
+                    return;
+                }
+
+                continue;
+            }
+
+            if (element.WalkDownConversions() is IArrayCreationOperation)
+            {
+                continue; // its own elements are visited by the descendant walk
+            }
+
+            if (!TryGetNumber(element, out var value) || (common.HasValue && common.Value != value))
+            {
+                storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location));
+                return;
+            }
+
+            common = value;
+        }
+
+        storage.Writes.Add(common is null or 0
+            ? new InitEvidence(EvidenceKind.ZeroAllocation, location)
+            : new InitEvidence(EvidenceKind.ConstantFill, location, common.Value));
+    }
+
+    private static void ClassifyWholeArray(IOperation reference, StorageEvidence storage, int depth)
+    {
+        var use = reference.WalkUpConversions();
+        var location = use.Syntax.GetLocation();
+        switch (use.Parent)
+        {
+            case ISimpleAssignmentOperation assignment when assignment.Target == use:
+                ClassifyAssignedValue(assignment.Value, storage);
+                return;
+            case IArgumentOperation argument:
+                ClassifyArgument(argument, storage);
+                return;
+            case IInvocationOperation invocation when invocation.Instance == use:
+                if (invocation.TargetMethod.Name is "SetValue")
+                {
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location));
+                }
+                else if (invocation.TargetMethod.ContainingType?.SpecialType != SpecialType.System_Array
+                    && invocation.TargetMethod.ContainingType?.SpecialType != SpecialType.System_Object)
+                {
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, location));
+                }
+
+                return; // GetLength, Clone, CopyTo (as source), Initialize (a no-op for numbers): reads
+            case IPropertyReferenceOperation:
+                return; // Length, LongLength, Rank
+            case IForEachLoopOperation when depth == 1:
+                return; // a foreach variable cannot write a number back
+            case IBinaryOperation:
+            case IIsPatternOperation:
+            case IInterpolationOperation:
+            case IExpressionStatementOperation:
+                return;
+            case IConditionalAccessOperation conditional when conditional.Operation == use
+                && conditional.WhenNotNull is IPropertyReferenceOperation:
+                return;
+            default:
+                storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, location));
+                return;
+        }
+    }
+
+    private static void ClassifyArgument(IArgumentOperation argument, StorageEvidence storage)
+    {
+        var location = argument.Syntax.GetLocation();
+        if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out || argument.Parent is not IInvocationOperation invocation)
+        {
+            storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, location));
+            return;
+        }
+
+        var method = invocation.TargetMethod;
+        var parameter = argument.Parameter?.Name;
+        var invocationLocation = invocation.Syntax.GetLocation();
+        if (method.ContainingType?.SpecialType == SpecialType.System_Array)
+        {
+            switch (method.Name)
+            {
+                case "Clear":
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ZeroFill, invocationLocation));
+                    return;
+                case "Fill" when parameter == "array":
+                    AddFill(invocation, storage, invocationLocation);
+                    return;
+                case "Copy" or "ConstrainedCopy" when parameter == "destinationArray":
+                case "Resize":
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, invocationLocation));
+                    return;
+                default:
+                    return; // IndexOf, Sort, Reverse, ConvertAll, Copy from it: the values stay what they were
+            }
+        }
+
+        if (method.ContainingType is { Name: "Buffer", ContainingNamespace.Name: "System" })
+        {
+            if (parameter == "dst")
+            {
+                storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, invocationLocation));
+            }
+
+            return;
+        }
+
+        if (method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } })
+        {
+            return; // LINQ reads
+        }
+
+        if (method.ContainingType is { Name: "MemoryExtensions" } && method.Name is "AsSpan" && invocation.Parent is IInvocationOperation spanCall && spanCall.Instance == invocation)
+        {
+            switch (spanCall.TargetMethod.Name)
+            {
+                case "Clear":
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ZeroFill, spanCall.Syntax.GetLocation()));
+                    return;
+                case "Fill":
+                    AddFill(spanCall, storage, spanCall.Syntax.GetLocation());
+                    return;
+                case "CopyTo" or "ToArray" or "IndexOf" or "SequenceEqual":
+                    return;
+            }
+        }
+
+        storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, location));
+    }
+
+    private static void AddFill(IInvocationOperation fill, StorageEvidence storage, Location location)
+    {
+        var value = fill.Arguments.Length > 0 ? fill.Arguments[fill.Arguments.Length - 1].Value : null;
+        if (fill.Arguments.Length == 2 && value is not null && TryGetNumber(value, out var constant))
+        {
+            storage.Writes.Add(constant == 0
+                ? new InitEvidence(EvidenceKind.ZeroFill, location)
+                : new InitEvidence(EvidenceKind.ConstantFill, location, constant));
+            return;
+        }
+
+        storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location));
+    }
+
+    private static void ClassifyElement(IArrayElementReferenceOperation element, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember)
+    {
+        var use = element.WalkUpConversions();
+        switch (use.Parent)
+        {
+            case ISimpleAssignmentOperation assignment when assignment.Target == use:
+                var location = assignment.Syntax.GetLocation();
+                if (TryGetNumber(assignment.Value, out var constant))
+                {
+                    storage.Writes.Add(constant == 0
+                        ? new InitEvidence(EvidenceKind.ZeroFill, location)
+                        : new InitEvidence(EvidenceKind.ConstantFill, location, constant));
+                }
+                else if (!assignment.Value.References(field) || RandomSources.ContainsRandomDraw(assignment.Value))
+                {
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location));
+                }
+
+                // w[i] = w[i] - rate * gradient: a training update, which keeps symmetric weights symmetric
+                return;
+            case ICompoundAssignmentOperation compound when compound.Target == use:
+                if (RandomSources.ContainsRandomDraw(compound.Value))
+                {
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, compound.Syntax.GetLocation()));
+                }
+
+                return; // w[i] -= rate * gradient: a training update
+            case IIncrementOrDecrementOperation:
+                return;
+            case IArgumentOperation argument when argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out:
+                storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, argument.Syntax.GetLocation()));
+                return;
+            default:
+                if (WeightedSumMatcher.Match(element, field, containingMember) is { } weightedSum)
+                {
+                    storage.WeightedSums.Add(weightedSum);
+                }
+
+                return;
+        }
+    }
+
+    /// <summary>A row of a jagged array: <c>w[i] = new double[n]</c> allocates zeros; anything else may write.</summary>
+    private static void ClassifyRow(IOperation row, StorageEvidence storage)
+    {
+        var use = row.WalkUpConversions();
+        switch (use.Parent)
+        {
+            case ISimpleAssignmentOperation assignment when assignment.Target == use:
+                ClassifyAssignedValue(assignment.Value, storage);
+                return;
+            case IArgumentOperation argument:
+                ClassifyArgument(argument, storage);
+                return;
+            case IPropertyReferenceOperation:
+                return;
+            case IInvocationOperation invocation when invocation.Instance == use && invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_Array:
+                return;
+            default:
+                storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, use.Syntax.GetLocation()));
+                return;
+        }
+    }
+
+    private static bool TryGetNumber(IOperation value, out double number)
+    {
+        number = 0;
+        var constant = value.ConstantValue;
+        if (!constant.HasValue || constant.Value is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            number = Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
+            return !(constant.Value is string or bool or char);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using InitAnalyzers.Facts;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InitAnalyzers.Recognizers.Arrays;
+
+/// <summary>
+/// Recognizes hand-written layers whose weights live in arrays (<c>double[,]</c>, <c>float[][]</c>, <c>double[]</c>):
+/// which array fields are weights (by use in a weighted sum), how they are initialized across the whole type,
+/// and which layer feeds which. Emits <see cref="WeightSite"/> facts at the end of each type.
+/// </summary>
+internal sealed class ArrayWeightRecognizer
+{
+    private readonly CompilationIndex index;
+    private readonly Action<WeightSite, SymbolAnalysisContext> emit;
+
+    public ArrayWeightRecognizer(CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
+    {
+        this.index = index;
+        this.emit = emit;
+    }
+
+    public void OnTypeStart(SymbolStartAnalysisContext context)
+    {
+        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+        {
+            return;
+        }
+
+        // Bail out fast: a type without a floating-point array field has no hand-written layer.
+        Dictionary<ISymbol, StorageEvidence>? storages = null;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsConst: false } field && ArrayShape.IsFloatingArray(field.Type))
+            {
+                storages ??= new Dictionary<ISymbol, StorageEvidence>(SymbolEqualityComparer.Default);
+                var evidence = new StorageEvidence(field);
+                storages[field] = evidence;
+                if (field.AssociatedSymbol is IPropertySymbol property)
+                {
+                    storages[property] = evidence; // an auto-property is its backing field
+                }
+            }
+        }
+
+        if (storages is null)
+        {
+            return;
+        }
+
+        var collector = new TypeCollector(type, storages);
+        context.RegisterOperationAction(collector.OnReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+        context.RegisterOperationAction(collector.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+        context.RegisterSymbolEndAction(end => Judge(end, collector));
+    }
+
+    private void Judge(SymbolAnalysisContext context, TypeCollector collector)
+    {
+        var weights = collector.Storages.Values.Distinct().Where(storage => storage.WeightedSums.Count > 0).ToList();
+        if (weights.Count == 0)
+        {
+            return;
+        }
+
+        var initializations = weights.ToDictionary(storage => storage, storage => Initialize(storage, context));
+        foreach (var storage in weights)
+        {
+            var position = Position(storage, weights, initializations, collector.Type, context);
+            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage]), context);
+        }
+    }
+
+    /// <summary>What the array holds before the first forward pass, from every write and hand-off in the type (and outside it, for non-private fields).</summary>
+    private Initialization Initialize(StorageEvidence storage, SymbolAnalysisContext context)
+    {
+        var writes = storage.Writes.Where(write => write.Kind != EvidenceKind.RowAllocation).ToList();
+        if (writes.Count == 0 || writes.Any(write => write.Kind is EvidenceKind.ValueWrite or EvidenceKind.Escape) || MayBeWrittenElsewhere(storage.Field, context))
+        {
+            return Facts.Initialization.Unknown;
+        }
+
+        var constants = writes.Where(write => write.Kind == EvidenceKind.ConstantFill).ToList();
+        if (constants.Count > 0)
+        {
+            var value = constants[0].Constant;
+            return constants.All(write => write.Constant.Equals(value)) && writes.All(write => write.Kind != EvidenceKind.ZeroFill)
+                ? new Initialization(InitKind.Constant, constants.Select(write => write.Location).ToImmutableArray(), value)
+                : Facts.Initialization.Unknown;
+        }
+
+        // Report where the zeros are chosen: an explicit fill if there is one, else the allocation.
+        var fills = writes.Where(write => write.Kind == EvidenceKind.ZeroFill).ToList();
+        var reported = fills.Count > 0 ? fills : writes;
+        return new Initialization(InitKind.Zero, reported.Select(write => write.Location).Distinct().ToImmutableArray());
+    }
+
+    private bool MayBeWrittenElsewhere(IFieldSymbol field, SymbolAnalysisContext context)
+    {
+        // Operations of nested types are not part of this type's analysis, yet they may write its private fields.
+        var member = (ISymbol?)field.AssociatedSymbol ?? field;
+        var type = field.ContainingType;
+        var nested = type.GetTypeMembers();
+        if (member.DeclaredAccessibility == Accessibility.Private && nested.IsEmpty)
+        {
+            return false;
+        }
+
+        if (member.IsStatic && !nested.IsEmpty)
+        {
+            return true; // a nested type may write it by its simple name
+        }
+
+        var depth = ArrayShape.JaggedDepth(field.Type);
+        foreach (var use in index.MemberUses(member.Name, context.CancellationToken))
+        {
+            var inside = IsInside(use, type) && !nested.Any(inner => IsInside(use, inner));
+            if (!inside && !ExternalUses.IsPlainRead(use, depth))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInside(SyntaxNode node, INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Any(declaration => declaration.SyntaxTree == node.SyntaxTree && declaration.Span.Contains(node.Span));
+
+    /// <summary>
+    /// Hidden when the layer's output is the input of another weighted sum (or of itself, for layers indexed
+    /// in one jagged array), when the layer type is stacked, or when every layer of the type starts at zero.
+    /// </summary>
+    private LayerPosition Position(StorageEvidence storage, List<StorageEvidence> weights, Dictionary<StorageEvidence, Initialization> initializations, INamedTypeSymbol type, SymbolAnalysisContext context)
+    {
+        var forward = storage.WeightedSums.Where(use => !use.InBackwardPass).ToList();
+        var outputs = forward.SelectMany(use => use.Outputs).ToList();
+        foreach (var other in weights)
+        {
+            foreach (var use in other.WeightedSums)
+            {
+                if (!use.InBackwardPass && use.Input is { } input && outputs.Contains(input, SymbolEqualityComparer.Default))
+                {
+                    return LayerPosition.Hidden;
+                }
+            }
+        }
+
+        if (weights.Count > 1 && weights.All(other => initializations[other].Kind is InitKind.Zero or InitKind.Constant))
+        {
+            return LayerPosition.Hidden;
+        }
+
+        if (weights.Count == 1 && initializations[storage].Kind is InitKind.Zero or InitKind.Constant && index.IsStacked(type.Name, context.CancellationToken))
+        {
+            return LayerPosition.Hidden;
+        }
+
+        return weights.Count > 1 && outputs.Count > 0 ? LayerPosition.Output : LayerPosition.Unknown;
+    }
+
+    /// <summary>Collects the evidence of one type; operation actions may run concurrently.</summary>
+    private sealed class TypeCollector
+    {
+        private readonly object gate = new();
+
+        public TypeCollector(INamedTypeSymbol type, Dictionary<ISymbol, StorageEvidence> storages)
+        {
+            Type = type;
+            Storages = storages;
+        }
+
+        public INamedTypeSymbol Type { get; }
+
+        public Dictionary<ISymbol, StorageEvidence> Storages { get; }
+
+        public void OnReference(OperationAnalysisContext context)
+        {
+            ISymbol? symbol = context.Operation switch
+            {
+                IFieldReferenceOperation field => field.Field.OriginalDefinition,
+                IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+                _ => null,
+            };
+            if (symbol is null || !Storages.TryGetValue(symbol, out var storage))
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                ArrayUseClassifier.Classify(context.Operation, storage, storage.Field, context.ContainingSymbol);
+            }
+        }
+
+        public void OnInitializer(OperationAnalysisContext context)
+        {
+            if (context.Operation is not ISymbolInitializerOperation { Value: var value } initializer)
+            {
+                return;
+            }
+
+            var members = initializer switch
+            {
+                IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
+                IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
+                _ => ImmutableArray<ISymbol>.Empty,
+            };
+
+            lock (gate)
+            {
+                foreach (var member in members)
+                {
+                    if (Storages.TryGetValue(member.OriginalDefinition, out var storage))
+                    {
+                        ArrayUseClassifier.ClassifyAssignedValue(value, storage);
+                    }
+                }
+            }
+        }
+    }
+}

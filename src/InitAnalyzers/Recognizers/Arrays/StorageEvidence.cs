@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace InitAnalyzers.Recognizers.Arrays;
+
+/// <summary>What one write or hand-off does to the values an array holds before the first forward pass.</summary>
+internal enum EvidenceKind
+{
+    /// <summary><c>new double[n, m]</c>: zeros until something writes.</summary>
+    ZeroAllocation,
+
+    /// <summary><c>new double[n][]</c>: the rows of a jagged array, still null; says nothing about the numbers.</summary>
+    RowAllocation,
+
+    /// <summary>An explicit zero fill: <c>Array.Clear</c>, <c>Array.Fill(w, 0)</c>, <c>w[i, j] = 0</c>.</summary>
+    ZeroFill,
+
+    /// <summary>An explicit fill with one non-zero constant.</summary>
+    ConstantFill,
+
+    /// <summary>Values from elsewhere: random draws, a file, another network, an unknown method's result.</summary>
+    ValueWrite,
+
+    /// <summary>The array is handed to code that may write it (an unknown method, a <c>ref</c>, an alias).</summary>
+    Escape,
+}
+
+internal readonly struct InitEvidence
+{
+    public InitEvidence(EvidenceKind kind, Location location, double constant = 0)
+    {
+        Kind = kind;
+        Location = location;
+        Constant = constant;
+    }
+
+    public EvidenceKind Kind { get; }
+
+    public Location Location { get; }
+
+    public double Constant { get; }
+}
+
+/// <summary>
+/// A use of an array element in a weighted sum (<c>sum += w[i, j] * x[j]</c>), with the array it multiplies
+/// (the layer's input) and the arrays the sum ends up in (the layer's output).
+/// </summary>
+internal sealed class WeightedSumUse
+{
+    public WeightedSumUse(ISymbol? input, ImmutableArray<ISymbol> outputs, bool inBackwardPass)
+    {
+        Input = input;
+        Outputs = outputs;
+        InBackwardPass = inBackwardPass;
+    }
+
+    public ISymbol? Input { get; }
+
+    public ImmutableArray<ISymbol> Outputs { get; }
+
+    /// <summary>Backpropagation multiplies weights by errors too; such uses say "weight" but not which layer feeds which.</summary>
+    public bool InBackwardPass { get; }
+}
+
+/// <summary>Everything seen about one array field of a type.</summary>
+internal sealed class StorageEvidence
+{
+    public StorageEvidence(IFieldSymbol field) => Field = field;
+
+    public IFieldSymbol Field { get; }
+
+    public List<InitEvidence> Writes { get; } = new();
+
+    public List<WeightedSumUse> WeightedSums { get; } = new();
+}

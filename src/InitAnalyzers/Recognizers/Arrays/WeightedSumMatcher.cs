@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InitAnalyzers.Recognizers.Arrays;
+
+/// <summary>
+/// Finds the weighted sum of a layer: an element of the weight array multiplied by an element of the input
+/// and accumulated (<c>sum += w[i, j] * x[j]</c>, <c>y[i] = y[i] + x[j] * w[j][i]</c>). Decides by use which factor
+/// is the weight: the one indexed by more subscripts (a matrix against a vector); names only break a tie.
+/// </summary>
+internal static class WeightedSumMatcher
+{
+    public static WeightedSumUse? Match(IArrayElementReferenceOperation element, IFieldSymbol field, ISymbol containingMember)
+    {
+        var factor = element.WalkUpConversions();
+        if (factor.Parent is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product)
+        {
+            return null;
+        }
+
+        var partner = (product.LeftOperand == factor ? product.RightOperand : product.LeftOperand).WalkDownConversions();
+        if (partner.ConstantValue.HasValue || !IsWeightFactor(element, field, partner))
+        {
+            return null;
+        }
+
+        var sum = (IOperation)product;
+        while (sum.Parent is IConversionOperation || sum.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract })
+        {
+            sum = sum.Parent;
+        }
+
+        IOperation? target = sum.Parent switch
+        {
+            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } compound when compound.Value == sum => compound.Target,
+            ISimpleAssignmentOperation simple when simple.Value == sum && sum != product && TargetSymbolOf(simple.Target) is { } accumulated && sum.References(accumulated) => simple.Target,
+            _ => null,
+        };
+        if (target is null)
+        {
+            return null;
+        }
+
+        var outputs = OutputsOf(target);
+        if (outputs.Contains(field, SymbolEqualityComparer.Default) || field.AssociatedSymbol is { } property && outputs.Contains(property, SymbolEqualityComparer.Default))
+        {
+            return null; // w[i] -= w[i] * decay[i]: an update of the weights themselves
+        }
+
+        return new WeightedSumUse(
+            input: partner is IArrayElementReferenceOperation input ? ArrayOf(input) : null,
+            outputs: outputs,
+            inBackwardPass: IsBackwardPass(containingMember));
+    }
+
+    private static bool IsWeightFactor(IArrayElementReferenceOperation weight, IFieldSymbol field, IOperation partner)
+    {
+        // The input of a layer is a vector too; a weight times a scalar is a scaling (decay, a learning rate), not a weighted sum.
+        if (partner is not IArrayElementReferenceOperation input)
+        {
+            return false;
+        }
+
+        var weightIndices = IndexCount(weight);
+        var inputIndices = IndexCount(input);
+        if (weightIndices != inputIndices)
+        {
+            return weightIndices > inputIndices;
+        }
+
+        return NameSaysWeight(field.AssociatedSymbol?.Name ?? field.Name) && !(ArrayOf(input) is { } inputSymbol && NameSaysWeight(inputSymbol.Name));
+    }
+
+    private static int IndexCount(IArrayElementReferenceOperation element)
+    {
+        var count = 0;
+        IOperation current = element;
+        while (current is IArrayElementReferenceOperation nested)
+        {
+            count += nested.Indices.Length;
+            current = nested.ArrayReference.WalkDownConversions();
+        }
+
+        return count;
+    }
+
+    private static ISymbol? ArrayOf(IArrayElementReferenceOperation element)
+    {
+        IOperation current = element;
+        while (current is IArrayElementReferenceOperation nested)
+        {
+            current = nested.ArrayReference.WalkDownConversions();
+        }
+
+        return current.StorageSymbol();
+    }
+
+    private static ISymbol? TargetSymbolOf(IOperation target) =>
+        target is IArrayElementReferenceOperation element ? ArrayOf(element) : target.StorageSymbol();
+
+    /// <summary>
+    /// Where the sum goes: the array it accumulates into, or, for a local <c>sum</c>, the arrays that
+    /// later receive a value computed from it (<c>outputs[j] = Activate(sum)</c>).
+    /// </summary>
+    private static ImmutableArray<ISymbol> OutputsOf(IOperation target)
+    {
+        if (target is IArrayElementReferenceOperation element)
+        {
+            return ArrayOf(element) is { } array ? ImmutableArray.Create(array) : ImmutableArray<ISymbol>.Empty;
+        }
+
+        if (target.WalkDownConversions() is not ILocalReferenceOperation { Local: var local })
+        {
+            return ImmutableArray<ISymbol>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<ISymbol>();
+        foreach (var assignment in target.Root().DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
+        {
+            if (assignment.Target is IArrayElementReferenceOperation receiver && assignment.Value.References(local) && ArrayOf(receiver) is { } array
+                && !builder.Contains(array, SymbolEqualityComparer.Default))
+            {
+                builder.Add(array);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>Names are secondary evidence: they only break a tie between two equally indexed factors.</summary>
+    internal static bool NameSaysWeight(string name) =>
+        !NameSaysBuffer(name)
+        && (name.TrimStart('_') is "w" or "W" || name.TrimStart('_').Length <= 3 && name.TrimStart('_').StartsWith("w", StringComparison.OrdinalIgnoreCase) && name.TrimStart('_').Skip(1).All(char.IsDigit)
+            || Contains(name, "weight") || Contains(name, "kernel") || Contains(name, "filter") || Contains(name, "synap"));
+
+    private static bool NameSaysBuffer(string name) =>
+        Contains(name, "grad") || Contains(name, "delta") || Contains(name, "moment") || Contains(name, "velocit") || Contains(name, "error")
+        || Contains(name, "cache") || Contains(name, "update") || Contains(name, "change");
+
+    private static bool IsBackwardPass(ISymbol containingMember)
+    {
+        var name = containingMember.Name;
+        return Contains(name, "back") || Contains(name, "grad") || Contains(name, "train") || Contains(name, "learn") || Contains(name, "delta") || Contains(name, "error");
+    }
+
+    private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+}

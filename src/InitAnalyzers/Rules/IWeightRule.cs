@@ -1,0 +1,13 @@
+using System;
+using Microsoft.CodeAnalysis;
+using InitAnalyzers.Facts;
+
+namespace InitAnalyzers.Rules;
+
+/// <summary>A judgement over facts. A rule never looks at a framework's API, only at <see cref="WeightSite"/>s.</summary>
+internal interface IWeightRule
+{
+    DiagnosticDescriptor Descriptor { get; }
+
+    void Judge(WeightSite site, Action<Diagnostic> report);
+}
