@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(InitAnalyzers.Benchmarks.RuntimeFillBenchmarks).Assembly).Run(args);

@@ -1,0 +1,66 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using InitAnalyzers.Runtime;
+
+namespace InitAnalyzers.Benchmarks;
+
+/// <summary>
+/// Filling 10^7 floats: WeightInit against a per-sample Box-Muller loop over Random.NextDouble() (what hand-written
+/// code does), a Random.NextSingle() uniform loop, and Span.Fill (the memory write limit). Report ratios, not times.
+/// </summary>
+[MemoryDiagnoser]
+public class RuntimeFillBenchmarks
+{
+    private const int FanIn = 784;
+    private float[] weights = Array.Empty<float>();
+    private Random random = new(1);
+
+    [Params(10_000_000)]
+    public int Length { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        weights = new float[Length];
+        random = new Random(1);
+    }
+
+    [Benchmark(Baseline = true, Description = "Box-Muller over Random.NextDouble()")]
+    public float[] BoxMullerBaseline()
+    {
+        var std = Math.Sqrt(2.0 / FanIn);
+        for (int i = 0; i < weights.Length; i++)
+        {
+            var u1 = 1.0 - random.NextDouble();
+            var u2 = random.NextDouble();
+            weights[i] = (float)(std * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2));
+        }
+
+        return weights;
+    }
+
+    [Benchmark(Description = "Random.NextSingle() uniform loop")]
+    public float[] NextSingleUniformBaseline()
+    {
+        var bound = (float)Math.Sqrt(6.0 / FanIn);
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (random.NextSingle() * 2 - 1) * bound;
+        }
+
+        return weights;
+    }
+
+    [Benchmark(Description = "Span.Fill (memory write limit)")]
+    public float[] SpanFill()
+    {
+        weights.AsSpan().Fill(0.5f);
+        return weights;
+    }
+
+    [Benchmark(Description = "WeightInit.HeNormal")]
+    public float[] HeNormal() => WeightInit.HeNormal(weights, fanIn: FanIn, seed: 1);
+
+    [Benchmark(Description = "WeightInit.HeUniform")]
+    public float[] HeUniform() => WeightInit.HeUniform(weights, fanIn: FanIn, seed: 1);
+}
