@@ -8,12 +8,14 @@ namespace InitAnalyzers.Facts;
 /// </summary>
 internal sealed class WeightSite
 {
-    public WeightSite(ISymbol symbol, WeightRole role, LayerPosition position, Initialization initialization)
+    public WeightSite(ISymbol symbol, WeightRole role, LayerPosition position, Initialization initialization, ActivationKind activation = ActivationKind.Unknown, int? fanInIndex = null)
     {
         Symbol = symbol;
         Role = role;
         Position = position;
         Initialization = initialization;
+        Activation = activation;
+        FanInIndex = fanInIndex;
     }
 
     /// <summary>The field, property or local that holds the weights.</summary>
@@ -27,4 +29,13 @@ internal sealed class WeightSite
     public LayerPosition Position { get; }
 
     public Initialization Initialization { get; }
+
+    /// <summary>The activation that consumes the layer's output.</summary>
+    public ActivationKind Activation { get; }
+
+    /// <summary>
+    /// Which subscript of the weights (from the array outwards, through jagged levels) runs over the layer's inputs,
+    /// so its length is fan_in; null when the orientation is not known.
+    /// </summary>
+    public int? FanInIndex { get; }
 }

@@ -11,9 +11,6 @@ namespace InitAnalyzers.Rules;
 /// </summary>
 internal sealed class ZeroWeightsRule : IWeightRule
 {
-    /// <summary>Said when the activation that consumes the layer is not known yet.</summary>
-    internal const string GenericRemedy = "random values scaled to the fan-in (He for the ReLU family, Xavier for tanh and sigmoid)";
-
     public DiagnosticDescriptor Descriptor => DiagnosticDescriptors.ZeroWeights;
 
     public void Judge(WeightSite site, Action<Diagnostic> report)
@@ -25,7 +22,7 @@ internal sealed class ZeroWeightsRule : IWeightRule
 
         foreach (var location in site.Initialization.Locations)
         {
-            report(Diagnostic.Create(Descriptor, location, site.Name, GenericRemedy));
+            report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site), site.Name, Remedy.Describe(site.Activation)));
         }
     }
 }

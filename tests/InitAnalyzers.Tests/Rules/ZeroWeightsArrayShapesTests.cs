@@ -149,14 +149,14 @@ public sealed class ZeroWeightsArrayShapesTests
             """);
 
     [Fact]
-    public Task Auto_properties_are_weights_too() =>
+    public Task Auto_properties_are_weights_too_and_the_zero_output_layer_is_left_alone() =>
         VerifyAsync("""
             using System;
 
             public sealed class TinyNet
             {
                 public float[] HiddenWeights { get; } = {|INIT001:new float[4 * 3]|};
-                public float[] OutputWeights { get; } = {|INIT001:new float[3]|};
+                public float[] OutputWeights { get; } = new float[3];
                 private readonly float[] hidden = new float[3];
 
                 public float Forward(float[] x)

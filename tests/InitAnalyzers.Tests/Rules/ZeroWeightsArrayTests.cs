@@ -71,7 +71,7 @@ public sealed class ZeroWeightsArrayTests
     public Task The_message_names_the_weights_and_explains_the_symmetry() =>
         VerifyAsync(
             TwoLayerNetwork.Replace("HIDDEN_INIT", "{|#0:new double[hiddenUnits, inputs]|}"),
-            Diagnostic("INIT001").WithLocation(0).WithArguments("hiddenWeights", "random values scaled to the fan-in (He for the ReLU family, Xavier for tanh and sigmoid)"));
+            Diagnostic("INIT001").WithLocation(0).WithArguments("hiddenWeights", "He normal values, which suit the ReLU that follows (std sqrt(2 / fan_in))"));
 
     [Fact]
     public Task A_hidden_layer_filled_with_random_values_is_not_reported() =>

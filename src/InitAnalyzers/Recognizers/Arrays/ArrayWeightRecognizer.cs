@@ -71,8 +71,31 @@ internal sealed class ArrayWeightRecognizer
         foreach (var storage in weights)
         {
             var position = Position(storage, weights, initializations, collector.Type, context);
-            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage]), context);
+            var forward = storage.WeightedSums.Where(use => !use.InBackwardPass).ToList();
+            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage], Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown), Agreed(forward.Select(use => use.InputIndexPosition), null)), context);
         }
+    }
+
+    /// <summary>The one value every use agrees on, ignoring unknowns; <paramref name="unknown"/> when they disagree or say nothing.</summary>
+    private static T Agreed<T>(IEnumerable<T> values, T unknown)
+    {
+        var found = unknown;
+        foreach (var value in values)
+        {
+            if (EqualityComparer<T>.Default.Equals(value, unknown))
+            {
+                continue;
+            }
+
+            if (!EqualityComparer<T>.Default.Equals(found, unknown) && !EqualityComparer<T>.Default.Equals(found, value))
+            {
+                return unknown;
+            }
+
+            found = value;
+        }
+
+        return found;
     }
 
     /// <summary>What the array holds before the first forward pass, from every write and hand-off in the type (and outside it, for non-private fields).</summary>
@@ -137,22 +160,20 @@ internal sealed class ArrayWeightRecognizer
     /// </summary>
     private LayerPosition Position(StorageEvidence storage, List<StorageEvidence> weights, Dictionary<StorageEvidence, Initialization> initializations, INamedTypeSymbol type, SymbolAnalysisContext context)
     {
-        var forward = storage.WeightedSums.Where(use => !use.InBackwardPass).ToList();
-        var outputs = forward.SelectMany(use => use.Outputs).ToList();
-        foreach (var other in weights)
+        if (Feeds(storage, weights))
         {
-            foreach (var use in other.WeightedSums)
-            {
-                if (!use.InBackwardPass && use.Input is { } input && outputs.Contains(input, SymbolEqualityComparer.Default))
-                {
-                    return LayerPosition.Hidden;
-                }
-            }
+            return LayerPosition.Hidden;
+        }
+
+        // Where the data flow between the layers is visible, a layer that feeds none is the output layer.
+        if (weights.Any(other => other != storage && Feeds(other, weights)))
+        {
+            return LayerPosition.Output;
         }
 
         if (weights.Count > 1 && weights.All(other => initializations[other].Kind is InitKind.Zero or InitKind.Constant))
         {
-            return LayerPosition.Hidden;
+            return LayerPosition.Hidden; // several layers, all symmetric: whichever comes first is hidden
         }
 
         if (weights.Count == 1 && initializations[storage].Kind is InitKind.Zero or InitKind.Constant && index.IsStacked(type.Name, context.CancellationToken))
@@ -160,7 +181,14 @@ internal sealed class ArrayWeightRecognizer
             return LayerPosition.Hidden;
         }
 
-        return weights.Count > 1 && outputs.Count > 0 ? LayerPosition.Output : LayerPosition.Unknown;
+        return LayerPosition.Unknown;
+    }
+
+    /// <summary>True when the output of <paramref name="storage"/>'s weighted sum is the input of a weighted sum (its own, for layers in one jagged array).</summary>
+    private static bool Feeds(StorageEvidence storage, List<StorageEvidence> weights)
+    {
+        var outputs = storage.WeightedSums.Where(use => !use.InBackwardPass).SelectMany(use => use.Outputs).ToList();
+        return outputs.Count > 0 && weights.Any(other => other.WeightedSums.Any(use => !use.InBackwardPass && use.Input is { } input && outputs.Contains(input, SymbolEqualityComparer.Default)));
     }
 
     /// <summary>Collects the evidence of one type; operation actions may run concurrently.</summary>

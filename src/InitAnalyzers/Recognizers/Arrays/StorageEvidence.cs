@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
 
 namespace InitAnalyzers.Recognizers.Arrays;
@@ -48,11 +49,13 @@ internal readonly struct InitEvidence
 /// </summary>
 internal sealed class WeightedSumUse
 {
-    public WeightedSumUse(ISymbol? input, ImmutableArray<ISymbol> outputs, bool inBackwardPass)
+    public WeightedSumUse(ISymbol? input, ImmutableArray<ISymbol> outputs, bool inBackwardPass, ActivationKind activation, int? inputIndexPosition)
     {
         Input = input;
         Outputs = outputs;
         InBackwardPass = inBackwardPass;
+        Activation = activation;
+        InputIndexPosition = inputIndexPosition;
     }
 
     public ISymbol? Input { get; }
@@ -61,6 +64,15 @@ internal sealed class WeightedSumUse
 
     /// <summary>Backpropagation multiplies weights by errors too; such uses say "weight" but not which layer feeds which.</summary>
     public bool InBackwardPass { get; }
+
+    /// <summary>What the code applies to the sum before it leaves the layer.</summary>
+    public ActivationKind Activation { get; }
+
+    /// <summary>
+    /// Which subscript of the weight (counting from the array outwards, through jagged levels) runs with the input's:
+    /// in <c>w[i, j] * x[j]</c> it is 1, so fan_in is the length of dimension 1. Null when no subscript is the input's alone.
+    /// </summary>
+    public int? InputIndexPosition { get; }
 }
 
 /// <summary>Everything seen about one array field of a type.</summary>

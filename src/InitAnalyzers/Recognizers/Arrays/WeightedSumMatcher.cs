@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using InitAnalyzers.Facts;
+using InitAnalyzers.Recognizers.Activations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -50,10 +52,13 @@ internal static class WeightedSumMatcher
             return null; // w[i] -= w[i] * decay[i]: an update of the weights themselves
         }
 
+        var inputElement = (IArrayElementReferenceOperation)partner;
         return new WeightedSumUse(
-            input: partner is IArrayElementReferenceOperation input ? ArrayOf(input) : null,
+            input: ArrayOf(inputElement),
             outputs: outputs,
-            inBackwardPass: IsBackwardPass(containingMember));
+            inBackwardPass: IsBackwardPass(containingMember),
+            activation: ActivationOf(target),
+            inputIndexPosition: InputIndexPosition(element, inputElement));
     }
 
     private static bool IsWeightFactor(IArrayElementReferenceOperation weight, IFieldSymbol field, IOperation partner)
@@ -128,6 +133,94 @@ internal static class WeightedSumMatcher
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// The activation applied to the sum: <c>hidden[i] = Math.Tanh(sum)</c> for a local sum, or
+    /// <c>output[i] = Sigmoid(output[i])</c> for a sum accumulated in place. Unknown when none or several are found.
+    /// </summary>
+    private static ActivationKind ActivationOf(IOperation target)
+    {
+        ISymbol? argument = target is IArrayElementReferenceOperation element ? ArrayOf(element) : target.WalkDownConversions() is ILocalReferenceOperation local ? local.Local : null;
+        if (argument is null)
+        {
+            return ActivationKind.Unknown;
+        }
+
+        var found = ActivationKind.Unknown;
+        foreach (var operation in target.Root().DescendantsAndSelf())
+        {
+            var value = operation switch
+            {
+                ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation } assignment when argument is ILocalSymbol || SymbolEqualityComparer.Default.Equals(TargetSymbolOf(assignment.Target), argument) => assignment.Value,
+                IReturnOperation { ReturnedValue: { } returned } when argument is ILocalSymbol => returned,
+                _ => null,
+            };
+            if (value is null || value.ConstantValue.HasValue || !value.References(argument) || value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract })
+            {
+                continue; // not the activation: a reset to zero or the accumulation itself
+            }
+
+            var kind = HandWrittenActivations.Recognize(value, argument);
+            if (kind == ActivationKind.Linear && argument is not ILocalSymbol)
+            {
+                continue; // output[i] = output[i] says nothing
+            }
+
+            if (kind == ActivationKind.Unknown || found != ActivationKind.Unknown && found != kind)
+            {
+                return ActivationKind.Unknown;
+            }
+
+            found = kind;
+        }
+
+        return found;
+    }
+
+    private static int? InputIndexPosition(IArrayElementReferenceOperation weight, IArrayElementReferenceOperation input)
+    {
+        var inputIndex = input.Indices[input.Indices.Length - 1].WalkDownConversions().StorageSymbol();
+        if (inputIndex is null)
+        {
+            return null;
+        }
+
+        var indices = FlattenedIndices(weight);
+        int? position = null;
+        for (var i = 0; i < indices.Count; i++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(indices[i].WalkDownConversions().StorageSymbol(), inputIndex))
+            {
+                if (position is not null)
+                {
+                    return null;
+                }
+
+                position = i;
+            }
+            else if (indices[i].References(inputIndex))
+            {
+                return null; // w[i * n + j]: the input's subscript is folded into a flat index
+            }
+        }
+
+        return position;
+    }
+
+    /// <summary>The subscripts of a (jagged) element access from the array outwards: <c>w[l][i][j]</c> gives l, i, j.</summary>
+    private static System.Collections.Generic.List<IOperation> FlattenedIndices(IArrayElementReferenceOperation element)
+    {
+        var levels = new System.Collections.Generic.List<IArrayElementReferenceOperation>();
+        IOperation current = element;
+        while (current is IArrayElementReferenceOperation nested)
+        {
+            levels.Add(nested);
+            current = nested.ArrayReference.WalkDownConversions();
+        }
+
+        levels.Reverse();
+        return levels.SelectMany(level => level.Indices).ToList();
     }
 
     /// <summary>Names are secondary evidence: they only break a tie between two equally indexed factors.</summary>

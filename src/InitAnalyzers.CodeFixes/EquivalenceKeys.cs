@@ -1,0 +1,11 @@
+namespace InitAnalyzers.CodeFixes;
+
+/// <summary>Stable equivalence keys: Fix All groups by them, and tests select fixes by them.</summary>
+public static class EquivalenceKeys
+{
+    /// <summary>
+    /// The recommended initialization: each diagnostic gets the scheme that suits its own layer, so Fix All over a
+    /// network writes He before ReLU and Xavier before tanh in one go.
+    /// </summary>
+    public const string RecommendedInitialization = "InitAnalyzers.WeightInit.Recommended";
+}

@@ -1,0 +1,42 @@
+using InitAnalyzers.Facts;
+using Microsoft.CodeAnalysis;
+
+namespace InitAnalyzers.CodeFixes.Writers;
+
+/// <summary>What a fix will write: which node it replaces, with which <c>WeightInit</c> call and fans.</summary>
+internal sealed class ArrayInitPlan
+{
+    public ArrayInitPlan(SyntaxNode target, SyntaxNode weights, InitScheme scheme, SyntaxNode fanIn, SyntaxNode? fanOut, bool orientationKnown)
+    {
+        Target = target;
+        Weights = weights;
+        Scheme = scheme;
+        FanIn = fanIn;
+        FanOut = fanOut;
+        OrientationKnown = orientationKnown;
+    }
+
+    /// <summary>The allocation or fill call that is replaced.</summary>
+    public SyntaxNode Target { get; }
+
+    /// <summary>The array expression the call fills (the allocation itself, or the array a fill call cleared).</summary>
+    public SyntaxNode Weights { get; }
+
+    public InitScheme Scheme { get; }
+
+    public SyntaxNode FanIn { get; }
+
+    public SyntaxNode? FanOut { get; }
+
+    public bool OrientationKnown { get; }
+
+    public string Title => Scheme switch
+    {
+        InitScheme.HeNormal => "Initialize with He normal (WeightInit.HeNormal)",
+        InitScheme.HeUniform => "Initialize with He uniform (WeightInit.HeUniform)",
+        InitScheme.XavierNormal => OrientationKnown ? "Initialize with Xavier normal (WeightInit.XavierNormal)" : "Initialize with Xavier normal (WeightInit.XavierNormal; orientation unknown, so not He)",
+        InitScheme.XavierUniform => OrientationKnown ? "Initialize with Xavier uniform (WeightInit.XavierUniform)" : "Initialize with Xavier uniform (WeightInit.XavierUniform; orientation unknown, so not He)",
+        InitScheme.LeCunNormal => "Initialize with LeCun normal (WeightInit.LeCunNormal)",
+        _ => "Initialize with LeCun uniform (WeightInit.LeCunUniform)",
+    };
+}

@@ -1,0 +1,188 @@
+using System.Linq;
+using System.Threading;
+using InitAnalyzers.Facts;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace InitAnalyzers.CodeFixes.Writers;
+
+/// <summary>
+/// Writes fixes for hand-written arrays in their own idiom: the allocation is wrapped
+/// (<c>WeightInit.HeNormal(new double[n, m], fanIn: m)</c>) and a zero fill call is replaced
+/// (<c>WeightInit.HeNormal(w, fanIn: w.GetLength(1))</c>). Fan-in comes from the subscript that runs with the
+/// input; where that is not known, Xavier is written, which needs only fan_in + fan_out.
+/// </summary>
+internal static class ArrayInitWriter
+{
+    public static ArrayInitPlan? Plan(SyntaxNode node, SemanticModel model, InitScheme scheme, int? fanInIndex, CancellationToken cancellationToken)
+    {
+        if (node.FirstAncestorOrSelf<ArrayCreationExpressionSyntax>() is { Initializer: null } creation)
+        {
+            return PlanAllocation(creation, model, scheme, fanInIndex, cancellationToken);
+        }
+
+        if (node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation)
+        {
+            return PlanFill(invocation, model, scheme, fanInIndex, cancellationToken);
+        }
+
+        return null;
+    }
+
+    private static ArrayInitPlan? PlanAllocation(ArrayCreationExpressionSyntax creation, SemanticModel model, InitScheme scheme, int? fanInIndex, CancellationToken cancellationToken)
+    {
+        if (model.GetTypeInfo(creation, cancellationToken).Type is not IArrayTypeSymbol { ElementType: var element } || !IsSupported(element))
+        {
+            return null;
+        }
+
+        var sizes = creation.Type.RankSpecifiers.Count == 1 ? creation.Type.RankSpecifiers[0].Sizes : default;
+        if (sizes.Count == 2 && sizes.All(IsSimple))
+        {
+            return Choose(creation, creation, scheme, fanInIndex, 0, sizes[0], sizes[1]);
+        }
+
+        if (sizes.Count != 1 || !IsSimple(sizes[0]))
+        {
+            return null;
+        }
+
+        // A row of a jagged array: weights[l][i] = new double[n]; its siblings are counted by weights[l].Length.
+        if (creation.Parent is AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax row } assignment && assignment.Right == creation && IsSimple(row.Expression))
+        {
+            var rowPosition = SubscriptCount(row);
+            var rowCount = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, (ExpressionSyntax)row.Expression.WithoutTrivia(), SyntaxFactory.IdentifierName("Length"));
+            return Choose(creation, creation, scheme, fanInIndex, rowPosition - 1, rowCount, sizes[0]);
+        }
+
+        // A flat vector: one unit's weights (fan_in = n), or a matrix flattened as new double[a * b].
+        return PlanVector(creation, creation, scheme, fanInIndex, sizes[0]);
+    }
+
+    private static ArrayInitPlan? PlanFill(InvocationExpressionSyntax invocation, SemanticModel model, InitScheme scheme, int? fanInIndex, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return null;
+        }
+
+        ExpressionSyntax? weights = method switch
+        {
+            { Name: "Clear" or "Fill", ContainingType.SpecialType: SpecialType.System_Array } when invocation.ArgumentList.Arguments.Count == (method.Name == "Clear" ? 1 : 2)
+                => invocation.ArgumentList.Arguments[0].Expression,
+            { Name: "Clear" or "Fill" } when invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsSpan" } asSpan } spanCall }
+                && spanCall.ArgumentList.Arguments.Count == 0
+                => asSpan.Expression,
+            _ => null,
+        };
+        if (weights is null || !IsSimple(weights) || model.GetTypeInfo(weights, cancellationToken).Type is not IArrayTypeSymbol { ElementType: var element } array || !IsSupported(element))
+        {
+            return null;
+        }
+
+        weights = weights.WithoutTrivia();
+        if (array.Rank == 2)
+        {
+            return Choose(invocation, weights, scheme, fanInIndex, 0, GetLength(weights, 0), GetLength(weights, 1));
+        }
+
+        return array.Rank == 1 && fanInIndex == 0 && scheme is not (InitScheme.XavierNormal or InitScheme.XavierUniform)
+            ? new ArrayInitPlan(invocation, weights, scheme, Length(weights), null, orientationKnown: true)
+            : null;
+    }
+
+    /// <summary>A one-dimensional allocation: its length is fan_in when the input runs with its only subscript.</summary>
+    private static ArrayInitPlan? PlanVector(SyntaxNode target, ExpressionSyntax weights, InitScheme scheme, int? fanInIndex, ExpressionSyntax size)
+    {
+        var isXavier = scheme is InitScheme.XavierNormal or InitScheme.XavierUniform;
+        if (size is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.MultiplyExpression } product && IsSimple(product.Left) && IsSimple(product.Right) && (isXavier || fanInIndex != 0))
+        {
+            // new double[a * b] indexed as w[i * b + j]: which factor is fan_in is unknown, their sum is not.
+            return new ArrayInitPlan(target, weights, Xavier(scheme), product.Right.WithoutTrivia(), product.Left.WithoutTrivia(), orientationKnown: false);
+        }
+
+        if (fanInIndex != 0)
+        {
+            return null;
+        }
+
+        // Xavier needs fan_out, which a single unit's vector does not show: LeCun is its fan_in-only counterpart.
+        return new ArrayInitPlan(target, weights, isXavier ? InitScheme.LeCunNormal : scheme, size.WithoutTrivia(), null, orientationKnown: true);
+    }
+
+    /// <summary>Picks fan_in between two dimensions: the one at <paramref name="fanInIndex"/>, or Xavier over both when unknown.</summary>
+    private static ArrayInitPlan Choose(SyntaxNode target, ExpressionSyntax weights, InitScheme scheme, int? fanInIndex, int firstPosition, ExpressionSyntax first, ExpressionSyntax second)
+    {
+        if (fanInIndex == firstPosition || fanInIndex == firstPosition + 1)
+        {
+            var (fanIn, fanOut) = fanInIndex == firstPosition ? (first, second) : (second, first);
+            return new ArrayInitPlan(target, weights, scheme, fanIn.WithoutTrivia(), fanOut.WithoutTrivia(), orientationKnown: true);
+        }
+
+        return new ArrayInitPlan(target, weights, Xavier(scheme), second.WithoutTrivia(), first.WithoutTrivia(), orientationKnown: false);
+    }
+
+    private static InitScheme Xavier(InitScheme scheme) =>
+        scheme is InitScheme.HeUniform or InitScheme.XavierUniform or InitScheme.LeCunUniform ? InitScheme.XavierUniform : InitScheme.XavierNormal;
+
+    /// <summary>Builds <c>WeightInit.Scheme(weights, fanIn: .., fanOut: .., random: ..)</c>.</summary>
+    public static SyntaxNode Build(ArrayInitPlan plan, SyntaxGenerator generator, INamedTypeSymbol weightInit, ISymbol? random)
+    {
+        var arguments = new System.Collections.Generic.List<SyntaxNode>
+        {
+            generator.Argument(plan.Weights.WithoutTrivia()),
+            generator.Argument("fanIn", RefKind.None, plan.FanIn),
+        };
+        if (plan.Scheme is InitScheme.XavierNormal or InitScheme.XavierUniform)
+        {
+            arguments.Add(generator.Argument("fanOut", RefKind.None, plan.FanOut!));
+        }
+
+        if (random is not null)
+        {
+            arguments.Add(generator.Argument("random", RefKind.None, generator.IdentifierName(random.Name)));
+        }
+
+        var type = generator.TypeExpression(weightInit).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+        return generator.InvocationExpression(generator.MemberAccessExpression(type, plan.Scheme.ToString()), arguments)
+            .WithTriviaFrom(plan.Target);
+    }
+
+    private static bool IsSupported(ITypeSymbol element) => element.SpecialType is SpecialType.System_Single or SpecialType.System_Double;
+
+    /// <summary>Expressions that can be repeated in a fan argument without running anything twice.</summary>
+    private static bool IsSimple(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax or LiteralExpressionSyntax or ThisExpressionSyntax => true,
+        MemberAccessExpressionSyntax access => IsSimple(access.Expression),
+        ElementAccessExpressionSyntax element => IsSimple(element.Expression) && element.ArgumentList.Arguments.All(a => IsSimple(a.Expression)),
+        BinaryExpressionSyntax binary => IsSimple(binary.Left) && IsSimple(binary.Right),
+        ParenthesizedExpressionSyntax parenthesized => IsSimple(parenthesized.Expression),
+        CastExpressionSyntax cast => IsSimple(cast.Expression),
+        _ => false,
+    };
+
+    private static int SubscriptCount(ElementAccessExpressionSyntax access)
+    {
+        var count = 0;
+        ExpressionSyntax current = access;
+        while (current is ElementAccessExpressionSyntax element)
+        {
+            count += element.ArgumentList.Arguments.Count;
+            current = element.Expression;
+        }
+
+        return count;
+    }
+
+    private static ExpressionSyntax GetLength(ExpressionSyntax array, int dimension) =>
+        SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, array, SyntaxFactory.IdentifierName("GetLength")),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(dimension))))));
+
+    private static ExpressionSyntax Length(ExpressionSyntax array) =>
+        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, array, SyntaxFactory.IdentifierName("Length"));
+}
