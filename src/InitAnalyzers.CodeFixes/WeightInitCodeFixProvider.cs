@@ -29,7 +29,7 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
     private const string RuntimeTypeName = "InitAnalyzers.Runtime.WeightInit";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ZeroWeights);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ZeroWeights, RuleIdentifiers.ConstantWeights);
 
     /// <inheritdoc/>
     /// <remarks>
@@ -73,7 +73,18 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
 
         int? fanInIndex = diagnostic.Properties.TryGetValue(Remedy.FanInIndexProperty, out var index) && int.TryParse(index, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
         var node = model.SyntaxTree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        return ArrayInitWriter.Plan(node, model, scheme, fanInIndex, cancellationToken);
+        if (ArrayInitWriter.Plan(node, model, scheme, fanInIndex, cancellationToken) is not { } plan)
+        {
+            return null;
+        }
+
+        plan.Random = RandomInScope(model, plan.Target, cancellationToken);
+        if (plan.PerElement && plan.Random is null && model.Compilation.GetTypeByMetadataName("System.Random")?.GetMembers("Shared").IsEmpty != false)
+        {
+            return null; // a per-element sample needs a random source: the user's, or Random.Shared (.NET 6+)
+        }
+
+        return plan;
     }
 
     private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -89,8 +100,7 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
             .GroupBy(plan => plan.Target).Select(group => group.First());
         foreach (var plan in plans)
         {
-            var random = RandomInScope(editor.SemanticModel, plan.Target, cancellationToken);
-            editor.ReplaceNode(plan.Target, ArrayInitWriter.Build(plan, editor.Generator, weightInit, random));
+            editor.ReplaceNode(plan.Target, ArrayInitWriter.Build(plan, editor.Generator, weightInit, editor.SemanticModel));
         }
 
         return await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);

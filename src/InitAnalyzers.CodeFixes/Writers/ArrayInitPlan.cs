@@ -6,7 +6,7 @@ namespace InitAnalyzers.CodeFixes.Writers;
 /// <summary>What a fix will write: which node it replaces, with which <c>WeightInit</c> call and fans.</summary>
 internal sealed class ArrayInitPlan
 {
-    public ArrayInitPlan(SyntaxNode target, SyntaxNode weights, InitScheme scheme, SyntaxNode fanIn, SyntaxNode? fanOut, bool orientationKnown)
+    public ArrayInitPlan(SyntaxNode target, SyntaxNode weights, InitScheme scheme, SyntaxNode fanIn, SyntaxNode? fanOut, bool orientationKnown, bool perElement = false)
     {
         Target = target;
         Weights = weights;
@@ -14,6 +14,7 @@ internal sealed class ArrayInitPlan
         FanIn = fanIn;
         FanOut = fanOut;
         OrientationKnown = orientationKnown;
+        PerElement = perElement;
     }
 
     /// <summary>The allocation or fill call that is replaced.</summary>
@@ -30,7 +31,16 @@ internal sealed class ArrayInitPlan
 
     public bool OrientationKnown { get; }
 
-    public string Title => Scheme switch
+    /// <summary>
+    /// True when one element's value is replaced (<c>w[i, j] = 0</c> in a loop) by a uniform sample scaled with
+    /// <c>WeightInit.HeBound</c> (or Xavier, LeCun); <see cref="Target"/> is then the assigned value.
+    /// </summary>
+    public bool PerElement { get; }
+
+    /// <summary>The <c>System.Random</c> in scope that the fix draws from, so seeded runs stay seeded.</summary>
+    public ISymbol? Random { get; set; }
+
+    public string Title => PerElement ? PerElementTitle : Scheme switch
     {
         InitScheme.HeNormal => "Initialize with He normal (WeightInit.HeNormal)",
         InitScheme.HeUniform => "Initialize with He uniform (WeightInit.HeUniform)",
@@ -38,5 +48,12 @@ internal sealed class ArrayInitPlan
         InitScheme.XavierUniform => OrientationKnown ? "Initialize with Xavier uniform (WeightInit.XavierUniform)" : "Initialize with Xavier uniform (WeightInit.XavierUniform; orientation unknown, so not He)",
         InitScheme.LeCunNormal => "Initialize with LeCun normal (WeightInit.LeCunNormal)",
         _ => "Initialize with LeCun uniform (WeightInit.LeCunUniform)",
+    };
+
+    private string PerElementTitle => Scheme switch
+    {
+        InitScheme.HeNormal or InitScheme.HeUniform => "Draw each weight from He uniform (WeightInit.HeBound)",
+        InitScheme.XavierNormal or InitScheme.XavierUniform => OrientationKnown ? "Draw each weight from Xavier uniform (WeightInit.XavierBound)" : "Draw each weight from Xavier uniform (WeightInit.XavierBound; orientation unknown, so not He)",
+        _ => "Draw each weight from LeCun uniform (WeightInit.LeCunBound)",
     };
 }

@@ -19,6 +19,11 @@ internal static class ArrayInitWriter
 {
     public static ArrayInitPlan? Plan(SyntaxNode node, SemanticModel model, InitScheme scheme, int? fanInIndex, CancellationToken cancellationToken)
     {
+        if (node is AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } assignment && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+        {
+            return PlanElement(assignment, element, model, scheme, fanInIndex, cancellationToken);
+        }
+
         if (node.FirstAncestorOrSelf<ArrayCreationExpressionSyntax>() is { Initializer: null } creation)
         {
             return PlanAllocation(creation, model, scheme, fanInIndex, cancellationToken);
@@ -89,10 +94,71 @@ internal static class ArrayInitWriter
             return Choose(invocation, weights, scheme, fanInIndex, 0, GetLength(weights, 0), GetLength(weights, 1));
         }
 
-        return array.Rank == 1 && fanInIndex == 0 && scheme is not (InitScheme.XavierNormal or InitScheme.XavierUniform)
-            ? new ArrayInitPlan(invocation, weights, scheme, Length(weights), null, orientationKnown: true)
+        if (array.Rank != 1)
+        {
+            return null;
+        }
+
+        // A row of a jagged array: Array.Fill(w[i], c) fills one unit; its siblings are counted by w.Length.
+        if (weights is ElementAccessExpressionSyntax row)
+        {
+            return Choose(invocation, weights, scheme, fanInIndex, SubscriptCount(row) - 1, Length(row.Expression.WithoutTrivia()), Length(weights));
+        }
+
+        return fanInIndex == 0
+            ? new ArrayInitPlan(invocation, weights, scheme is InitScheme.XavierNormal or InitScheme.XavierUniform ? InitScheme.LeCunNormal : scheme, Length(weights), null, orientationKnown: true)
             : null;
     }
+
+    /// <summary>
+    /// <c>w[i, j] = 0</c> inside a loop: the value becomes a scaled uniform sample,
+    /// <c>(random.NextDouble() * 2 - 1) * WeightInit.HeBound(w.GetLength(1))</c>, with fans read off the array itself.
+    /// </summary>
+    private static ArrayInitPlan? PlanElement(AssignmentExpressionSyntax assignment, ElementAccessExpressionSyntax element, SemanticModel model, InitScheme scheme, int? fanInIndex, CancellationToken cancellationToken)
+    {
+        if (model.GetTypeInfo(element, cancellationToken).Type is not { } elementType || !IsSupported(elementType))
+        {
+            return null;
+        }
+
+        // Walk the element access outwards to the array: w[l][i][j] gives the levels w, w[l], w[l][i].
+        var levels = new System.Collections.Generic.List<ElementAccessExpressionSyntax>();
+        ExpressionSyntax current = element;
+        while (current is ElementAccessExpressionSyntax level)
+        {
+            levels.Insert(0, level);
+            current = level.Expression;
+        }
+
+        if (!IsSimple(current) || levels.Any(level => !IsSimple(level)))
+        {
+            return null;
+        }
+
+        var leaf = levels[levels.Count - 1];
+        var leafArray = leaf.Expression.WithoutTrivia();
+        var leafPosition = levels.Take(levels.Count - 1).Sum(level => level.ArgumentList.Arguments.Count);
+        if (leaf.ArgumentList.Arguments.Count == 2)
+        {
+            return PerElement(Choose(assignment.Right, leafArray, scheme, fanInIndex, leafPosition, GetLength(leafArray, 0), GetLength(leafArray, 1)));
+        }
+
+        if (leaf.ArgumentList.Arguments.Count != 1)
+        {
+            return null;
+        }
+
+        if (levels.Count > 1)
+        {
+            var rows = Length(levels[levels.Count - 2].Expression.WithoutTrivia());
+            return PerElement(Choose(assignment.Right, leafArray, scheme, fanInIndex, leafPosition - 1, rows, Length(leafArray)));
+        }
+
+        return fanInIndex == 0 ? PerElement(new ArrayInitPlan(assignment.Right, leafArray, scheme is InitScheme.XavierNormal or InitScheme.XavierUniform ? InitScheme.LeCunUniform : scheme, Length(leafArray), null, orientationKnown: true)) : null;
+    }
+
+    private static ArrayInitPlan PerElement(ArrayInitPlan plan) =>
+        new(plan.Target, plan.Weights, plan.Scheme, plan.FanIn, plan.FanOut, plan.OrientationKnown, perElement: true);
 
     /// <summary>A one-dimensional allocation: its length is fan_in when the input runs with its only subscript.</summary>
     private static ArrayInitPlan? PlanVector(SyntaxNode target, ExpressionSyntax weights, InitScheme scheme, int? fanInIndex, ExpressionSyntax size)
@@ -129,8 +195,14 @@ internal static class ArrayInitWriter
         scheme is InitScheme.HeUniform or InitScheme.XavierUniform or InitScheme.LeCunUniform ? InitScheme.XavierUniform : InitScheme.XavierNormal;
 
     /// <summary>Builds <c>WeightInit.Scheme(weights, fanIn: .., fanOut: .., random: ..)</c>.</summary>
-    public static SyntaxNode Build(ArrayInitPlan plan, SyntaxGenerator generator, INamedTypeSymbol weightInit, ISymbol? random)
+    public static SyntaxNode Build(ArrayInitPlan plan, SyntaxGenerator generator, INamedTypeSymbol weightInit, SemanticModel model)
     {
+        var random = plan.Random;
+        if (plan.PerElement)
+        {
+            return BuildSample(plan, generator, weightInit, model);
+        }
+
         var arguments = new System.Collections.Generic.List<SyntaxNode>
         {
             generator.Argument(plan.Weights.WithoutTrivia()),
@@ -149,6 +221,31 @@ internal static class ArrayInitWriter
         var type = generator.TypeExpression(weightInit).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
         return generator.InvocationExpression(generator.MemberAccessExpression(type, plan.Scheme.ToString()), arguments)
             .WithTriviaFrom(plan.Target);
+    }
+
+    /// <summary><c>(T)((random.NextDouble() * 2 - 1) * WeightInit.HeBound(fanIn))</c>: a zero-centred uniform sample at the scheme's bound.</summary>
+    private static SyntaxNode BuildSample(ArrayInitPlan plan, SyntaxGenerator generator, INamedTypeSymbol weightInit, SemanticModel model)
+    {
+        var type = generator.TypeExpression(weightInit).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+        var (boundMethod, fans) = plan.Scheme switch
+        {
+            InitScheme.HeNormal or InitScheme.HeUniform => ("HeBound", new[] { plan.FanIn }),
+            InitScheme.XavierNormal or InitScheme.XavierUniform => ("XavierBound", new[] { plan.FanIn, plan.FanOut! }),
+            _ => ("LeCunBound", new[] { plan.FanIn }),
+        };
+        var bound = generator.InvocationExpression(generator.MemberAccessExpression(type, boundMethod), fans.Select(fan => generator.Argument(fan)));
+        var randomSource = plan.Random is { } random
+            ? generator.IdentifierName(random.Name)
+            : generator.MemberAccessExpression(generator.TypeExpression(model.Compilation.GetTypeByMetadataName("System.Random")!), "Shared");
+        var draw = generator.InvocationExpression(generator.MemberAccessExpression(randomSource, "NextDouble"));
+        var centred = generator.SubtractExpression(generator.MultiplyExpression(draw, generator.LiteralExpression(2)), generator.LiteralExpression(1));
+        SyntaxNode sample = generator.MultiplyExpression(centred, bound);
+        if (model.GetTypeInfo(plan.Target).ConvertedType?.SpecialType == SpecialType.System_Single)
+        {
+            sample = generator.CastExpression(generator.TypeExpression(SpecialType.System_Single), sample);
+        }
+
+        return sample.WithTriviaFrom(plan.Target);
     }
 
     private static bool IsSupported(ITypeSymbol element) => element.SpecialType is SpecialType.System_Single or SpecialType.System_Double;

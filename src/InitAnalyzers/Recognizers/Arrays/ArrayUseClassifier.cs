@@ -233,9 +233,12 @@ internal static class ArrayUseClassifier
                 var location = assignment.Syntax.GetLocation();
                 if (TryGetNumber(assignment.Value, out var constant))
                 {
+                    // A constant through distinct loop subscripts covers the array; w[i, i] = 1 or w[0, j] = c is structure (an identity, a border).
                     storage.Writes.Add(constant == 0
                         ? new InitEvidence(EvidenceKind.ZeroFill, location)
-                        : new InitEvidence(EvidenceKind.ConstantFill, location, constant));
+                        : SubscriptsAreDistinctVariables(element)
+                            ? new InitEvidence(EvidenceKind.ConstantFill, location, constant)
+                            : new InitEvidence(EvidenceKind.ValueWrite, location));
                 }
                 else if (!assignment.Value.References(field) || RandomSources.ContainsRandomDraw(assignment.Value))
                 {
@@ -286,6 +289,26 @@ internal static class ArrayUseClassifier
                 storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, use.Syntax.GetLocation()));
                 return;
         }
+    }
+
+    private static bool SubscriptsAreDistinctVariables(IArrayElementReferenceOperation element)
+    {
+        var seen = new System.Collections.Generic.HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        IOperation current = element;
+        while (current is IArrayElementReferenceOperation level)
+        {
+            foreach (var index in level.Indices)
+            {
+                if (index.WalkDownConversions() is not ILocalReferenceOperation { Local: var local } || !seen.Add(local))
+                {
+                    return false;
+                }
+            }
+
+            current = level.ArrayReference.WalkDownConversions();
+        }
+
+        return true;
     }
 
     private static bool TryGetNumber(IOperation value, out double number)

@@ -1,0 +1,30 @@
+using System;
+using System.Globalization;
+using InitAnalyzers.Descriptors;
+using InitAnalyzers.Facts;
+using Microsoft.CodeAnalysis;
+
+namespace InitAnalyzers.Rules;
+
+/// <summary>
+/// INIT002: a hidden layer whose weights all start at one non-zero constant. Constant biases, scales (BatchNorm gamma 1),
+/// PReLU slopes and output layers are left alone (DOMAIN.md section 4).
+/// </summary>
+internal sealed class ConstantWeightsRule : IWeightRule
+{
+    public DiagnosticDescriptor Descriptor => DiagnosticDescriptors.ConstantWeights;
+
+    public void Judge(WeightSite site, Action<Diagnostic> report)
+    {
+        if (site.Role != WeightRole.Weight || site.Position != LayerPosition.Hidden || site.Initialization is not { Kind: InitKind.Constant, Constant: { } value })
+        {
+            return;
+        }
+
+        var shown = value.ToString("G6", CultureInfo.InvariantCulture);
+        foreach (var location in site.Initialization.Locations)
+        {
+            report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site), site.Name, shown, Remedy.Describe(site.Activation)));
+        }
+    }
+}
