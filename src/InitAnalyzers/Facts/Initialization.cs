@@ -6,11 +6,12 @@ namespace InitAnalyzers.Facts;
 /// <summary>How a weight site is initialized, and the places in source that do it.</summary>
 internal sealed class Initialization
 {
-    public Initialization(InitKind kind, ImmutableArray<Location> locations, double? constant = null)
+    public Initialization(InitKind kind, ImmutableArray<Location> locations, double? constant = null, RandomDraw? draw = null)
     {
         Kind = kind;
         Locations = locations;
         Constant = constant;
+        Draw = draw;
     }
 
     public static Initialization Unknown { get; } = new(InitKind.Unknown, ImmutableArray<Location>.Empty);
@@ -22,4 +23,7 @@ internal sealed class Initialization
 
     /// <summary>The value of a <see cref="InitKind.Constant"/> initialization.</summary>
     public double? Constant { get; }
+
+    /// <summary>The distribution of a <see cref="InitKind.Uniform"/> or <see cref="InitKind.Normal"/> initialization.</summary>
+    public RandomDraw? Draw { get; }
 }

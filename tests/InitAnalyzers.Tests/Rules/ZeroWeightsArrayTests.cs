@@ -75,7 +75,7 @@ public sealed class ZeroWeightsArrayTests
 
     [Fact]
     public Task A_hidden_layer_filled_with_random_values_is_not_reported() =>
-        VerifyAsync(TwoLayerNetwork.Replace("HIDDEN_INIT;", "new double[hiddenUnits, inputs];\n        for (int i = 0; i < hiddenUnits; i++) for (int j = 0; j < inputs; j++) hiddenWeights[i, j] = random.NextDouble() - 0.5;"));
+        VerifyAsync(TwoLayerNetwork.Replace("HIDDEN_INIT;", "new double[hiddenUnits, inputs];\n        for (int i = 0; i < hiddenUnits; i++) for (int j = 0; j < inputs; j++) hiddenWeights[i, j] = (random.NextDouble() - 0.5) / Math.Sqrt(inputs);"));
 
     [Fact]
     public Task A_hidden_layer_filled_by_a_random_helper_is_not_reported() =>
@@ -107,7 +107,7 @@ public sealed class ZeroWeightsArrayTests
     public Task A_zero_output_layer_after_a_random_hidden_layer_is_not_reported() =>
         VerifyAsync(TwoLayerNetwork
             .Replace("HIDDEN_INIT", "new double[hiddenUnits, inputs]")
-            .Replace("hiddenWeights = new double[hiddenUnits, inputs];", "hiddenWeights = new double[hiddenUnits, inputs];\n        for (int i = 0; i < hiddenUnits; i++) for (int j = 0; j < inputs; j++) hiddenWeights[i, j] = random.NextDouble() - 0.5;")
+            .Replace("hiddenWeights = new double[hiddenUnits, inputs];", "hiddenWeights = new double[hiddenUnits, inputs];\n        for (int i = 0; i < hiddenUnits; i++) for (int j = 0; j < inputs; j++) hiddenWeights[i, j] = (random.NextDouble() - 0.5) / Math.Sqrt(inputs);")
             .Replace("outputWeights[i, j] = (random.NextDouble() * 2 - 1) / Math.Sqrt(hiddenUnits);", "outputWeights[i, j] = 0;"));
 
     [Fact]

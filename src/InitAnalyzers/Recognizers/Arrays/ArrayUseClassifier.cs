@@ -1,4 +1,5 @@
 using System;
+using InitAnalyzers.Recognizers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -240,9 +241,13 @@ internal static class ArrayUseClassifier
                             ? new InitEvidence(EvidenceKind.ConstantFill, location, constant)
                             : new InitEvidence(EvidenceKind.ValueWrite, location));
                 }
-                else if (!assignment.Value.References(field) || RandomSources.ContainsRandomDraw(assignment.Value))
+                else if (!assignment.Value.References(field))
                 {
-                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location));
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location, draw: RandomDrawRecognizer.Recognize(assignment.Value)));
+                }
+                else if (RandomSources.ContainsRandomDraw(assignment.Value))
+                {
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location)); // w[i] = w[i] + noise: a mutation, not a draw
                 }
 
                 // w[i] = w[i] - rate * gradient: a training update, which keeps symmetric weights symmetric

@@ -102,9 +102,19 @@ internal sealed class ArrayWeightRecognizer
     private Initialization Initialize(StorageEvidence storage, SymbolAnalysisContext context)
     {
         var writes = storage.Writes.Where(write => write.Kind != EvidenceKind.RowAllocation).ToList();
-        if (writes.Count == 0 || writes.Any(write => write.Kind is EvidenceKind.ValueWrite or EvidenceKind.Escape) || MayBeWrittenElsewhere(storage.Field, context))
+        if (writes.Count == 0 || writes.Any(write => write.Kind == EvidenceKind.Escape) || MayBeWrittenElsewhere(storage.Field, context))
         {
             return Facts.Initialization.Unknown;
+        }
+
+        var values = writes.Where(write => write.Kind == EvidenceKind.ValueWrite).ToList();
+        if (values.Count > 0)
+        {
+            // Random draws over a zero allocation: one recognized distribution everywhere, or nothing is claimed.
+            var draw = values[0].Draw;
+            return draw is not null && values.All(write => draw.Equals(write.Draw)) && writes.All(write => write.Kind != EvidenceKind.ConstantFill)
+                ? new Initialization(draw.Family, values.Select(write => write.Location).ToImmutableArray(), draw: draw)
+                : Facts.Initialization.Unknown;
         }
 
         var constants = writes.Where(write => write.Kind == EvidenceKind.ConstantFill).ToList();

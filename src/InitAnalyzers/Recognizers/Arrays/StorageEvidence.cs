@@ -29,11 +29,12 @@ internal enum EvidenceKind
 
 internal readonly struct InitEvidence
 {
-    public InitEvidence(EvidenceKind kind, Location location, double constant = 0)
+    public InitEvidence(EvidenceKind kind, Location location, double constant = 0, RandomDraw? draw = null)
     {
         Kind = kind;
         Location = location;
         Constant = constant;
+        Draw = draw;
     }
 
     public EvidenceKind Kind { get; }
@@ -41,6 +42,9 @@ internal readonly struct InitEvidence
     public Location Location { get; }
 
     public double Constant { get; }
+
+    /// <summary>For a <see cref="EvidenceKind.ValueWrite"/> of a random draw: its distribution, when recognized.</summary>
+    public RandomDraw? Draw { get; }
 }
 
 /// <summary>

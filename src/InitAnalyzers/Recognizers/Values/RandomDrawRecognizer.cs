@@ -1,0 +1,186 @@
+using System;
+using System.Linq;
+using InitAnalyzers.Facts;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InitAnalyzers.Recognizers.Values;
+
+/// <summary>
+/// Reads what distribution an expression draws from, by what it computes: <c>random.NextDouble()</c> is U(0, 1),
+/// <c>NextDouble() * 2 - 1</c> is U(-1, 1), a Box-Muller transform is N(0, 1), Unity's <c>Random.Range(a, b)</c> is U(a, b),
+/// a one-expression helper method is read through; constants scale and shift it, a variable factor
+/// (<c>/ Math.Sqrt(fanIn)</c>) marks it as scaled by size. Null when the expression is not understood.
+/// </summary>
+internal static class RandomDrawRecognizer
+{
+    private const int MaxDepth = 3;
+
+    public static RandomDraw? Recognize(IOperation value) => Recognize(value, MaxDepth);
+
+    private static RandomDraw? Recognize(IOperation value, int depth)
+    {
+        value = value.WalkDownConversions();
+        switch (value)
+        {
+            case IInvocationOperation invocation:
+                return RecognizeCall(invocation, depth);
+            case IPropertyReferenceOperation { Property: { Name: "value", ContainingType.Name: "Random" } }:
+                return RandomDraw.Uniform(0, 1); // UnityEngine.Random.value
+            case ILocalReferenceOperation local when depth > 0 && SingleValue(local) is { } assigned:
+                return Recognize(assigned, depth - 1);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } minus:
+                return Recognize(minus.Operand, depth)?.ScaledBy(-1);
+            case IBinaryOperation binary:
+                return RecognizeArithmetic(binary, depth);
+            default:
+                return null;
+        }
+    }
+
+    private static RandomDraw? RecognizeArithmetic(IBinaryOperation binary, int depth)
+    {
+        var left = Recognize(binary.LeftOperand, depth);
+        var right = left is null ? Recognize(binary.RightOperand, depth) : null;
+        var (draw, other, drawOnLeft) = left is not null ? (left, binary.RightOperand, true) : (right, binary.LeftOperand, false);
+        if (draw is null)
+        {
+            return BoxMuller(binary, depth);
+        }
+
+        var constant = Number(other);
+        if (constant is null)
+        {
+            // A factor computed from variables (1 / Math.Sqrt(n), a gain field): the scale is the user's choice.
+            return binary.OperatorKind is BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide && !ContainsDraw(other) ? draw.WithSizeScale() : null;
+        }
+
+        var c = constant.Value;
+        return binary.OperatorKind switch
+        {
+            BinaryOperatorKind.Multiply => draw.ScaledBy(c),
+            BinaryOperatorKind.Divide when drawOnLeft && c != 0 => draw.ScaledBy(1 / c),
+            BinaryOperatorKind.Add => draw.ShiftedBy(c),
+            BinaryOperatorKind.Subtract => drawOnLeft ? draw.ShiftedBy(-c) : draw.ScaledBy(-1).ShiftedBy(c),
+            _ => null,
+        };
+    }
+
+    private static RandomDraw? RecognizeCall(IInvocationOperation invocation, int depth)
+    {
+        var method = invocation.TargetMethod;
+        var arguments = invocation.Arguments.Select(argument => argument.Value).ToArray();
+        if (method.ContainingType is { Name: "Random" })
+        {
+            if (method.Name is "NextDouble" or "NextSingle" or "NextFloat" && arguments.Length == 0)
+            {
+                return RandomDraw.Uniform(0, 1);
+            }
+
+            if (method.Name is "Range" or "NextDouble" or "NextSingle" && arguments.Length == 2 && Number(arguments[0]) is { } low && Number(arguments[1]) is { } high && method.ReturnType.SpecialType is SpecialType.System_Single or SpecialType.System_Double)
+            {
+                return RandomDraw.Uniform(low, high);
+            }
+        }
+
+        if (method.ContainingType is { Name: "Math" or "MathF" })
+        {
+            return null;
+        }
+
+        // A helper that returns a draw (NextGaussian(), RandomWeight()): read its single returned expression.
+        if (depth > 0 && arguments.Length == 0 && ReturnedExpression(method, invocation) is { } returned)
+        {
+            return Recognize(returned, depth - 1);
+        }
+
+        return null;
+    }
+
+    /// <summary>sqrt(-2 ln u1) * cos(2 pi u2) or sin: a standard normal (Box and Muller 1958).</summary>
+    private static RandomDraw? BoxMuller(IBinaryOperation product, int depth)
+    {
+        if (product.OperatorKind != BinaryOperatorKind.Multiply)
+        {
+            return null;
+        }
+
+        var (radius, angle) = IsCall(product.LeftOperand, "Sqrt") ? (product.LeftOperand, product.RightOperand) : (product.RightOperand, product.LeftOperand);
+        return IsCall(radius, "Sqrt") && (IsCall(angle, "Cos") || IsCall(angle, "Sin"))
+            && Resolve(radius, depth).DescendantsAndSelf().Any(operation => IsCall(operation, "Log"))
+            && ContainsDraw(Resolve(radius, depth)) && ContainsDraw(Resolve(angle, depth))
+            ? RandomDraw.Normal(0, 1)
+            : null;
+    }
+
+    private static IOperation Resolve(IOperation operation, int depth) =>
+        operation.WalkDownConversions() is IInvocationOperation { Arguments.Length: 1 } call
+            ? call.Arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation local && depth > 0 && SingleValue(local) is { } assigned ? assigned : call
+            : operation;
+
+    private static bool IsCall(IOperation operation, string name) =>
+        operation.WalkDownConversions() is IInvocationOperation { TargetMethod: { ContainingType.Name: "Math" or "MathF" } method } && method.Name == name;
+
+    private static bool ContainsDraw(IOperation operation) =>
+        operation.DescendantsAndSelf().Any(descendant =>
+            descendant is IInvocationOperation invocation && RandomSources.IsRandomDraw(invocation.TargetMethod)
+            || descendant is ILocalReferenceOperation local && SingleValue(local) is { } assigned && assigned.DescendantsAndSelf().Any(d => d is IInvocationOperation i && RandomSources.IsRandomDraw(i.TargetMethod)));
+
+    /// <summary>The value of a local that is assigned exactly once (at its declaration or once after it), in the same body.</summary>
+    private static IOperation? SingleValue(ILocalReferenceOperation reference)
+    {
+        IOperation? value = null;
+        var writes = 0;
+        foreach (var operation in reference.Root().DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local) && declarator.Initializer is { } initializer:
+                    value = initializer.Value;
+                    writes++;
+                    break;
+                case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                    value = assignment.Value;
+                    writes++;
+                    break;
+                case ICompoundAssignmentOperation compound when compound.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                case IIncrementOrDecrementOperation increment when increment.Target is ILocalReferenceOperation incremented && SymbolEqualityComparer.Default.Equals(incremented.Local, reference.Local):
+                    return null;
+            }
+        }
+
+        return writes == 1 ? value : null;
+    }
+
+    private static IOperation? ReturnedExpression(IMethodSymbol method, IOperation call)
+    {
+        var model = call.SemanticModel;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (model is null || reference.SyntaxTree != model.SyntaxTree || model.GetOperation(reference.GetSyntax()) is not { } body)
+            {
+                continue;
+            }
+
+            var returns = body.DescendantsAndSelf().OfType<IReturnOperation>().Where(r => r.ReturnedValue is not null).ToList();
+            if (returns.Count == 1)
+            {
+                return returns[0].ReturnedValue;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A compile-time number: a literal, a const, or a folded expression of them.</summary>
+    internal static double? Number(IOperation operation)
+    {
+        var constant = operation.ConstantValue.HasValue ? operation.ConstantValue : operation.WalkDownConversions().ConstantValue;
+        if (!constant.HasValue || constant.Value is null or string or bool or char)
+        {
+            return null;
+        }
+
+        return Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
