@@ -12,19 +12,17 @@ namespace InitAnalyzers.Recognizers;
 
 /// <summary>
 /// Cross-type questions answered from syntax, once per compilation and only when a recognizer asks:
-/// which member names are used outside their type, and which types are stacked (held in arrays or lists,
-/// or constructed more than once). Nothing is computed for code that never asks.
+/// which member names are used outside their type, and which layer methods are chained into a network. Nothing is computed for code that never asks.
 /// </summary>
 internal sealed class CompilationIndex
 {
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<string, ImmutableArray<IdentifierNameSyntax>> memberUses = new(StringComparer.Ordinal);
-    private readonly object stackedGate = new();
-    private HashSet<string>? stackedTypeNames;
+    private readonly ConcurrentDictionary<string, bool> chained = new(StringComparer.Ordinal);
 
     public CompilationIndex(Compilation compilation) => this.compilation = compilation;
 
-    /// <summary>Every <c>x.name</c>, <c>x?.name</c> and <c>new T { name = ... }</c> in the compilation.</summary>
+    /// <summary>Every use of a member by this name in the compilation: <c>x.name</c>, <c>x?.name</c>, <c>new T { name = ... }</c>, or the bare name.</summary>
     public ImmutableArray<IdentifierNameSyntax> MemberUses(string name, CancellationToken cancellationToken)
     {
         if (memberUses.TryGetValue(name, out var cached))
@@ -38,7 +36,7 @@ internal sealed class CompilationIndex
             var root = tree.GetRoot(cancellationToken);
             foreach (var token in root.DescendantTokens())
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is IdentifierNameSyntax identifier && IsMemberUse(identifier))
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is IdentifierNameSyntax identifier)
                 {
                     builder.Add(identifier);
                 }
@@ -48,64 +46,72 @@ internal sealed class CompilationIndex
         return memberUses.GetOrAdd(name, builder.ToImmutable());
     }
 
-    /// <summary>True when a type of this name is an element of an array or a generic collection, or is constructed more than once.</summary>
-    public bool IsStacked(string typeName, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when the result of a call to a method of this name is fed into another call of it: layers chained into a
+    /// network. <c>b.Forward(a.Forward(x))</c>, <c>output = layers[i].Forward(output)</c> in a loop, or
+    /// <c>var h = l1.Forward(x); var y = l2.Forward(h);</c>. Holding a model in a list or constructing it twice is not enough.
+    /// </summary>
+    public bool IsChained(string methodName, CancellationToken cancellationToken)
     {
-        lock (stackedGate)
+        if (chained.TryGetValue(methodName, out var known))
         {
-            stackedTypeNames ??= CollectStackedTypeNames(cancellationToken);
-            return stackedTypeNames.Contains(typeName);
+            return known;
         }
-    }
 
-    private HashSet<string> CollectStackedTypeNames(CancellationToken cancellationToken)
-    {
-        var stacked = new HashSet<string>(StringComparer.Ordinal);
-        var constructed = new Dictionary<string, int>(StringComparer.Ordinal);
+        var found = false;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            foreach (var body in tree.GetRoot(cancellationToken).DescendantNodes().Where(node => node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax))
             {
-                switch (node)
+                if (ChainsCalls(body, methodName))
                 {
-                    case ArrayTypeSyntax array when SimpleName(array.ElementType) is { } element:
-                        stacked.Add(element);
-                        break;
-                    case TypeArgumentListSyntax arguments:
-                        foreach (var argument in arguments.Arguments)
-                        {
-                            if (SimpleName(argument) is { } name)
-                            {
-                                stacked.Add(name);
-                            }
-                        }
-
-                        break;
-                    case ObjectCreationExpressionSyntax creation when SimpleName(creation.Type) is { } created:
-                        constructed.TryGetValue(created, out var count);
-                        constructed[created] = count + 1;
-                        break;
+                    found = true;
+                    break;
                 }
+            }
+
+            if (found)
+            {
+                break;
             }
         }
 
-        stacked.UnionWith(constructed.Where(pair => pair.Value > 1).Select(pair => pair.Key));
-        return stacked;
+        return chained.GetOrAdd(methodName, found);
     }
 
-    private static string? SimpleName(TypeSyntax type) => type switch
+    private static bool ChainsCalls(SyntaxNode body, string methodName)
     {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        GenericNameSyntax generic => generic.Identifier.ValueText,
-        _ => null,
-    };
+        var calls = body.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(call => CalledName(call) == methodName).ToList();
+        if (calls.Count == 0)
+        {
+            return false;
+        }
 
-    private static bool IsMemberUse(IdentifierNameSyntax identifier) => identifier.Parent switch
+        // Locals that hold a result of the method: var h = l1.Forward(x); output = layer.Forward(output).
+        var results = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var call in calls)
+        {
+            switch (call.Parent)
+            {
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
+                    results.Add(declarator.Identifier.ValueText);
+                    break;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax assigned } assignment when assignment.Right == call:
+                    results.Add(assigned.Identifier.ValueText);
+                    break;
+            }
+        }
+
+        return calls.Any(call => call.ArgumentList.Arguments.Any(argument =>
+            argument.Expression is InvocationExpressionSyntax inner && CalledName(inner) == methodName
+            || argument.Expression is IdentifierNameSyntax name && results.Contains(name.Identifier.ValueText)));
+    }
+
+    private static string? CalledName(InvocationExpressionSyntax call) => call.Expression switch
     {
-        MemberAccessExpressionSyntax access => access.Name == identifier,
-        MemberBindingExpressionSyntax => true,
-        AssignmentExpressionSyntax assignment => assignment.Left == identifier && assignment.Parent is InitializerExpressionSyntax,
-        _ => false,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
     };
 }

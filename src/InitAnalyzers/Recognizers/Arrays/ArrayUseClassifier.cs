@@ -169,6 +169,7 @@ internal static class ArrayUseClassifier
                 case "Fill" when parameter == "array":
                     AddFill(invocation, storage, invocationLocation);
                     return;
+                case "CopyTo" when parameter == "array":
                 case "Copy" or "ConstrainedCopy" when parameter == "destinationArray":
                 case "Resize":
                     storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, invocationLocation));
@@ -234,10 +235,10 @@ internal static class ArrayUseClassifier
                 var location = assignment.Syntax.GetLocation();
                 if (TryGetNumber(assignment.Value, out var constant))
                 {
-                    // A constant through distinct loop subscripts covers the array; w[i, i] = 1 or w[0, j] = c is structure (an identity, a border).
+                    // A constant through the loop variables covers the array; w[i, i] = 1 or w[0, j] = c is structure (an identity, a border).
                     storage.Writes.Add(constant == 0
                         ? new InitEvidence(EvidenceKind.ZeroFill, location)
-                        : SubscriptsAreDistinctVariables(element)
+                        : SubscriptsAreDistinctLoopVariables(element)
                             ? new InitEvidence(EvidenceKind.ConstantFill, location, constant)
                             : new InitEvidence(EvidenceKind.ValueWrite, location));
                 }
@@ -245,27 +246,38 @@ internal static class ArrayUseClassifier
                 {
                     storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location, draw: RandomDrawRecognizer.Recognize(assignment.Value)));
                 }
-                else if (RandomSources.ContainsRandomDraw(assignment.Value))
+                else if (!IsTrainingStep(containingMember) || RandomSources.ContainsRandomDraw(assignment.Value))
                 {
-                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location)); // w[i] = w[i] + noise: a mutation, not a draw
+                    // w[i] = f(w[i]) outside training (a normalization, a mutation): the values may change in any way.
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location));
                 }
 
-                // w[i] = w[i] - rate * gradient: a training update, which keeps symmetric weights symmetric
+                // w[i] = w[i] - rate * gradient in a training step keeps symmetric weights symmetric.
+                storage.Trained |= IsTrainingStep(containingMember);
                 return;
             case ICompoundAssignmentOperation compound when compound.Target == use:
-                if (RandomSources.ContainsRandomDraw(compound.Value))
+                if (!IsTrainingStep(containingMember) || RandomSources.ContainsRandomDraw(compound.Value))
                 {
+                    // Sums built with += outside training (counts, Hebbian outer products, assembled matrices) are values, not zeros.
                     storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, compound.Syntax.GetLocation()));
                 }
 
-                return; // w[i] -= rate * gradient: a training update
-            case IIncrementOrDecrementOperation:
+                storage.Trained |= IsTrainingStep(containingMember);
                 return;
-            case IArgumentOperation argument when argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out:
-                storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, argument.Syntax.GetLocation()));
+            case IIncrementOrDecrementOperation increment:
+                if (!IsTrainingStep(containingMember))
+                {
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, increment.Syntax.GetLocation()));
+                }
+
                 return;
             default:
-                if (WeightedSumMatcher.Match(element, field, containingMember) is { } weightedSum)
+                if (!IsPlainRead(use))
+                {
+                    // A ref local, a ref return, a pointer, a tuple target: a write the analyzer cannot follow.
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, use.Syntax.GetLocation()));
+                }
+                else if (WeightedSumMatcher.Match(element, field, containingMember) is { } weightedSum)
                 {
                     storage.WeightedSums.Add(weightedSum);
                 }
@@ -273,6 +285,28 @@ internal static class ArrayUseClassifier
                 return;
         }
     }
+
+    /// <summary>Uses of a number that cannot write it back.</summary>
+    private static bool IsPlainRead(IOperation use) => use.Parent switch
+    {
+        IBinaryOperation or IConditionalOperation or IInterpolationOperation or IExpressionStatementOperation or IIsPatternOperation => true,
+        IUnaryOperation => true,
+        IArgumentOperation argument => argument.Parameter?.RefKind is null or RefKind.None or RefKind.In,
+        ISimpleAssignmentOperation assignment => assignment.Value == use && !assignment.IsRef,
+        ICompoundAssignmentOperation compound => compound.Value == use,
+        IReturnOperation => !ReturnsByReference(use),
+        IVariableInitializerOperation initializer => initializer.Parent is IVariableDeclaratorOperation { Symbol.RefKind: RefKind.None },
+        IInvocationOperation invocation => invocation.Instance == use,
+        IArrayElementReferenceOperation index => index.ArrayReference != use,
+        IPropertyReferenceOperation or IFieldReferenceOperation => true,
+        _ => false,
+    };
+
+    private static bool ReturnsByReference(IOperation use) =>
+        use.SemanticModel?.GetEnclosingSymbol(use.Syntax.SpanStart) is IMethodSymbol { ReturnsByRef: true } or IMethodSymbol { ReturnsByRefReadonly: true };
+
+    /// <summary>A training step by its name: backpropagation, an optimizer step, a weight update.</summary>
+    internal static bool IsTrainingStep(ISymbol member) => WeightedSumMatcher.NameSaysTraining(member.Name);
 
     /// <summary>A row of a jagged array: <c>w[i] = new double[n]</c> allocates zeros; anything else may write.</summary>
     private static void ClassifyRow(IOperation row, StorageEvidence storage)
@@ -296,7 +330,7 @@ internal static class ArrayUseClassifier
         }
     }
 
-    private static bool SubscriptsAreDistinctVariables(IArrayElementReferenceOperation element)
+    private static bool SubscriptsAreDistinctLoopVariables(IArrayElementReferenceOperation element)
     {
         var seen = new System.Collections.Generic.HashSet<ISymbol>(SymbolEqualityComparer.Default);
         IOperation current = element;
@@ -304,7 +338,7 @@ internal static class ArrayUseClassifier
         {
             foreach (var index in level.Indices)
             {
-                if (index.WalkDownConversions() is not ILocalReferenceOperation { Local: var local } || !seen.Add(local))
+                if (index.WalkDownConversions() is not ILocalReferenceOperation { Local: var local } || !seen.Add(local) || !IsForLoopVariable(local))
                 {
                     return false;
                 }
@@ -315,6 +349,10 @@ internal static class ArrayUseClassifier
 
         return true;
     }
+
+    private static bool IsForLoopVariable(ILocalSymbol local) =>
+        local.DeclaringSyntaxReferences.Length == 1
+        && local.DeclaringSyntaxReferences[0].GetSyntax().Parent?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax;
 
     private static bool TryGetNumber(IOperation value, out double number)
     {

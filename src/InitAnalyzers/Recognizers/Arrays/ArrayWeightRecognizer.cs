@@ -61,7 +61,11 @@ internal sealed class ArrayWeightRecognizer
 
     private void Judge(SymbolAnalysisContext context, TypeCollector collector)
     {
-        var weights = collector.Storages.Values.Distinct().Where(storage => storage.WeightedSums.Count > 0).ToList();
+        // A weight by use (a weighted sum), confirmed by training, random values or its name: a fixed cost matrix or blur kernel is not one.
+        var weights = collector.Storages.Values.Distinct()
+            .Where(storage => storage.WeightedSums.Count > 0
+                && (storage.Trained || storage.Writes.Any(write => write.Draw is not null) || WeightedSumMatcher.NameSaysTrainableWeight(storage.Field.AssociatedSymbol?.Name ?? storage.Field.Name)))
+            .ToList();
         if (weights.Count == 0)
         {
             return;
@@ -70,7 +74,7 @@ internal sealed class ArrayWeightRecognizer
         var initializations = weights.ToDictionary(storage => storage, storage => Initialize(storage, context));
         foreach (var storage in weights)
         {
-            var position = Position(storage, weights, initializations, collector.Type, context);
+            var position = Position(storage, weights, initializations, context);
             var forward = storage.WeightedSums.Where(use => !use.InBackwardPass).ToList();
             emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage], Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown), Agreed(forward.Select(use => use.InputIndexPosition), null)), context);
         }
@@ -148,6 +152,11 @@ internal sealed class ArrayWeightRecognizer
             return true; // a nested type may write it by its simple name
         }
 
+        if (IsSetFromOutside(member, type))
+        {
+            return true; // deserializers, object initializers and Unity's inspector replace such values without leaving syntax behind
+        }
+
         var depth = ArrayShape.JaggedDepth(field.Type);
         foreach (var use in index.MemberUses(member.Name, context.CancellationToken))
         {
@@ -161,14 +170,38 @@ internal sealed class ArrayWeightRecognizer
         return false;
     }
 
+    /// <summary>A settable non-private property, or a writable public field of a serializable type (a Unity component, [Serializable]).</summary>
+    private static bool IsSetFromOutside(ISymbol member, INamedTypeSymbol type)
+    {
+        if (member is IPropertySymbol { SetMethod: { } setter })
+        {
+            return setter.DeclaredAccessibility != Accessibility.Private;
+        }
+
+        if (member is not IFieldSymbol { IsReadOnly: false, DeclaredAccessibility: Accessibility.Public })
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "MonoBehaviour" or "ScriptableObject" || current.GetAttributes().Any(attribute => attribute.AttributeClass?.Name is "SerializableAttribute" or "DataContractAttribute"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsInside(SyntaxNode node, INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Any(declaration => declaration.SyntaxTree == node.SyntaxTree && declaration.Span.Contains(node.Span));
 
     /// <summary>
     /// Hidden when the layer's output is the input of another weighted sum (or of itself, for layers indexed
-    /// in one jagged array), when the layer type is stacked, or when every layer of the type starts at zero.
+    /// in one jagged array), or when the layer type's forward results are chained into its own forward.
     /// </summary>
-    private LayerPosition Position(StorageEvidence storage, List<StorageEvidence> weights, Dictionary<StorageEvidence, Initialization> initializations, INamedTypeSymbol type, SymbolAnalysisContext context)
+    private LayerPosition Position(StorageEvidence storage, List<StorageEvidence> weights, Dictionary<StorageEvidence, Initialization> initializations, SymbolAnalysisContext context)
     {
         if (Feeds(storage, weights))
         {
@@ -181,14 +214,10 @@ internal sealed class ArrayWeightRecognizer
             return LayerPosition.Output;
         }
 
-        if (weights.Count > 1 && weights.All(other => initializations[other].Kind is InitKind.Zero or InitKind.Constant))
+        if (weights.Count == 1 && initializations[storage].Kind is InitKind.Zero or InitKind.Constant
+            && storage.WeightedSums.Any(use => !use.InBackwardPass && index.IsChained(use.Method, context.CancellationToken)))
         {
-            return LayerPosition.Hidden; // several layers, all symmetric: whichever comes first is hidden
-        }
-
-        if (weights.Count == 1 && initializations[storage].Kind is InitKind.Zero or InitKind.Constant && index.IsStacked(type.Name, context.CancellationToken))
-        {
-            return LayerPosition.Hidden;
+            return LayerPosition.Hidden; // a layer class whose forward results feed its own forward: stacked layers
         }
 
         return LayerPosition.Unknown;

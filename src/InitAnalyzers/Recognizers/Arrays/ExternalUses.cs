@@ -12,12 +12,18 @@ internal static class ExternalUses
 {
     public static bool IsPlainRead(IdentifierNameSyntax name, int jaggedDepth)
     {
-        if (name.Parent is not MemberAccessExpressionSyntax access)
+        // x.w, or w by its simple name (a derived class, using static); x?.w and object initializers count as writes.
+        ExpressionSyntax current = name.Parent switch
         {
-            return false; // x?.w and object initializers: treat as writes
+            MemberAccessExpressionSyntax access when access.Name == name => access,
+            MemberAccessExpressionSyntax or MemberBindingExpressionSyntax or AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } => null!,
+            _ => name,
+        };
+        if (current is null)
+        {
+            return false;
         }
 
-        ExpressionSyntax current = access;
         var indexed = 0;
         while (current.Parent is ElementAccessExpressionSyntax element && element.Expression == current)
         {
@@ -39,10 +45,13 @@ internal static class ExternalUses
         return current.Parent switch
         {
             AssignmentExpressionSyntax assignment => assignment.Right == current,
-            PrefixUnaryExpressionSyntax prefix => !prefix.IsKind(SyntaxKind.PreIncrementExpression) && !prefix.IsKind(SyntaxKind.PreDecrementExpression),
+            PrefixUnaryExpressionSyntax prefix => prefix.IsKind(SyntaxKind.UnaryMinusExpression) || prefix.IsKind(SyntaxKind.UnaryPlusExpression),
             PostfixUnaryExpressionSyntax => false,
+            ArgumentSyntax { Parent: TupleExpressionSyntax } => false, // (w[0], w[1]) = ...
             ArgumentSyntax argument => argument.RefKindKeyword.IsKind(SyntaxKind.None),
-            _ => true,
+            RefExpressionSyntax => false,
+            BinaryExpressionSyntax or ReturnStatementSyntax or EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax } or InterpolationSyntax or ConditionalExpressionSyntax or CastExpressionSyntax or ParenthesizedExpressionSyntax => true,
+            _ => false,
         };
     }
 }

@@ -53,8 +53,9 @@ internal readonly struct InitEvidence
 /// </summary>
 internal sealed class WeightedSumUse
 {
-    public WeightedSumUse(ISymbol? input, ImmutableArray<ISymbol> outputs, bool inBackwardPass, ActivationKind activation, int? inputIndexPosition)
+    public WeightedSumUse(ISymbol? input, ImmutableArray<ISymbol> outputs, bool inBackwardPass, ActivationKind activation, int? inputIndexPosition, string method)
     {
+        Method = method;
         Input = input;
         Outputs = outputs;
         InBackwardPass = inBackwardPass;
@@ -63,6 +64,9 @@ internal sealed class WeightedSumUse
     }
 
     public ISymbol? Input { get; }
+
+    /// <summary>The method that computes the sum (the layer's forward method).</summary>
+    public string Method { get; }
 
     public ImmutableArray<ISymbol> Outputs { get; }
 
@@ -89,4 +93,7 @@ internal sealed class StorageEvidence
     public List<InitEvidence> Writes { get; } = new();
 
     public List<WeightedSumUse> WeightedSums { get; } = new();
+
+    /// <summary>Written by a training step (<c>w[i, j] -= rate * gradient</c>): trained parameters, so weights.</summary>
+    public bool Trained { get; set; }
 }

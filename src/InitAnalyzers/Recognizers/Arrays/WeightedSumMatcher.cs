@@ -41,7 +41,7 @@ internal static class WeightedSumMatcher
             ISimpleAssignmentOperation simple when simple.Value == sum && sum != product && TargetSymbolOf(simple.Target) is { } accumulated && sum.References(accumulated) => simple.Target,
             _ => null,
         };
-        if (target is null)
+        if (target is null || !ReducesOverInput(target, (IArrayElementReferenceOperation)partner))
         {
             return null;
         }
@@ -58,7 +58,8 @@ internal static class WeightedSumMatcher
             outputs: outputs,
             inBackwardPass: IsBackwardPass(containingMember),
             activation: ActivationOf(target),
-            inputIndexPosition: InputIndexPosition(element, inputElement));
+            inputIndexPosition: InputIndexPosition(element, inputElement),
+            method: containingMember.Name);
     }
 
     private static bool IsWeightFactor(IArrayElementReferenceOperation weight, IFieldSymbol field, IOperation partner)
@@ -107,6 +108,21 @@ internal static class WeightedSumMatcher
         target is IArrayElementReferenceOperation element ? ArrayOf(element) : target.StorageSymbol();
 
     /// <summary>
+    /// A weighted sum reduces over the input: <c>y[i] += w[i, j] * x[j]</c> sums over j, which does not index y.
+    /// <c>h[i] = scale[i] * h[i] + shift[i]</c> is element-wise (a normalization scale), not a layer.
+    /// </summary>
+    private static bool ReducesOverInput(IOperation target, IArrayElementReferenceOperation input)
+    {
+        if (target is not IArrayElementReferenceOperation element)
+        {
+            return true;
+        }
+
+        var inputIndex = input.Indices[input.Indices.Length - 1].WalkDownConversions().StorageSymbol();
+        return inputIndex is null || !FlattenedIndices(element).Any(index => index.References(inputIndex));
+    }
+
+    /// <summary>
     /// Where the sum goes: the array it accumulates into, or, for a local <c>sum</c>, the arrays that
     /// later receive a value computed from it (<c>outputs[j] = Activate(sum)</c>).
     /// </summary>
@@ -123,17 +139,65 @@ internal static class WeightedSumMatcher
         }
 
         var builder = ImmutableArray.CreateBuilder<ISymbol>();
-        foreach (var assignment in target.Root().DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
+        foreach (var assignment in Scope(target).DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
         {
             if (assignment.Target is IArrayElementReferenceOperation receiver && assignment.Value.References(local) && ArrayOf(receiver) is { } array
                 && !builder.Contains(array, SymbolEqualityComparer.Default))
             {
+                if (IsMergedIntoAnotherPath(assignment.Value, local))
+                {
+                    return ImmutableArray<ISymbol>.Empty; // y[i] = x[i] + s: a residual branch, whose zero start is legitimate
+                }
+
                 builder.Add(array);
             }
         }
 
         return builder.ToImmutable();
     }
+
+    /// <summary>
+    /// Where a local sum is read for this unit: the body of the loop over units (the loop around the loop over inputs),
+    /// so that one <c>sum</c> shared by two layers is not mistaken for a link between them.
+    /// </summary>
+    private static IOperation Scope(IOperation accumulation)
+    {
+        var loops = 0;
+        for (var current = accumulation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILoopOperation && ++loops == 2)
+            {
+                return current;
+            }
+        }
+
+        return accumulation.Root();
+    }
+
+    /// <summary>The sum is added to a term that does not come from it: <c>x[i] + s</c>, <c>base + scale * s</c>.</summary>
+    private static bool IsMergedIntoAnotherPath(IOperation value, ILocalSymbol sum)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add)
+            {
+                var (left, right) = (add.LeftOperand.References(sum), add.RightOperand.References(sum));
+                var other = left ? add.RightOperand : add.LeftOperand;
+                if (left != right && !other.ConstantValue.HasValue && !IsBias(other))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>b[i]</c> added to the sum is a bias, not another path.</summary>
+    private static bool IsBias(IOperation operation) =>
+        operation.WalkDownConversions() is IArrayElementReferenceOperation element && ArrayOf(element) is { } array && NameSaysBias(array.Name);
+
+    private static bool NameSaysBias(string name) => Contains(name, "bias") || name.TrimStart('_') is "b" or "B" || name.TrimStart('_').Length <= 3 && name.TrimStart('_').StartsWith("b", StringComparison.OrdinalIgnoreCase) && name.TrimStart('_').Skip(1).All(char.IsDigit);
 
     /// <summary>
     /// The activation applied to the sum: <c>hidden[i] = Math.Tanh(sum)</c> for a local sum, or
@@ -227,17 +291,21 @@ internal static class WeightedSumMatcher
     internal static bool NameSaysWeight(string name) =>
         !NameSaysBuffer(name)
         && (name.TrimStart('_') is "w" or "W" || name.TrimStart('_').Length <= 3 && name.TrimStart('_').StartsWith("w", StringComparison.OrdinalIgnoreCase) && name.TrimStart('_').Skip(1).All(char.IsDigit)
-            || Contains(name, "weight") || Contains(name, "kernel") || Contains(name, "filter") || Contains(name, "synap"));
+            || Contains(name, "weight") || Contains(name, "synap") || Contains(name, "kernel") || Contains(name, "filter"));
+
+    /// <summary>Names that say "trainable weights" on their own; kernel and filter also name fixed image and signal filters.</summary>
+    internal static bool NameSaysTrainableWeight(string name) => NameSaysWeight(name) && !Contains(name, "kernel") && !Contains(name, "filter");
 
     private static bool NameSaysBuffer(string name) =>
         Contains(name, "grad") || Contains(name, "delta") || Contains(name, "moment") || Contains(name, "velocit") || Contains(name, "error")
         || Contains(name, "cache") || Contains(name, "update") || Contains(name, "change");
 
-    private static bool IsBackwardPass(ISymbol containingMember)
-    {
-        var name = containingMember.Name;
-        return Contains(name, "back") || Contains(name, "grad") || Contains(name, "train") || Contains(name, "learn") || Contains(name, "delta") || Contains(name, "error");
-    }
+    private static bool IsBackwardPass(ISymbol containingMember) => NameSaysTraining(containingMember.Name);
+
+    /// <summary>Backpropagation and optimizer steps, by the method's name.</summary>
+    internal static bool NameSaysTraining(string name) =>
+        Contains(name, "back") || Contains(name, "grad") || Contains(name, "train") || Contains(name, "learn") || Contains(name, "delta") || Contains(name, "error")
+        || Contains(name, "update") || Contains(name, "optimi") || Contains(name, "step") || Contains(name, "fit") || Contains(name, "adjust") || Contains(name, "descent");
 
     private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
 }
