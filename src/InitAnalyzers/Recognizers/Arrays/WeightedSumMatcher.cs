@@ -139,7 +139,8 @@ internal static class WeightedSumMatcher
         }
 
         var builder = ImmutableArray.CreateBuilder<ISymbol>();
-        foreach (var assignment in Scope(target).DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
+        var scope = Scope(target);
+        foreach (var assignment in BodyIndex.Of(target).Assignments.Where(assignment => scope.Syntax.Span.Contains(assignment.Syntax.Span)))
         {
             if (assignment.Target is IArrayElementReferenceOperation receiver && assignment.Value.References(local) && ArrayOf(receiver) is { } array
                 && !builder.Contains(array, SymbolEqualityComparer.Default))
@@ -212,7 +213,8 @@ internal static class WeightedSumMatcher
         }
 
         var found = ActivationKind.Unknown;
-        foreach (var operation in target.Root().DescendantsAndSelf())
+        var body = BodyIndex.Of(target);
+        foreach (var operation in body.Assignments.Cast<IOperation>().Concat(body.Returns))
         {
             var value = operation switch
             {

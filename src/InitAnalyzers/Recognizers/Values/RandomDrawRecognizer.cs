@@ -127,30 +127,7 @@ internal static class RandomDrawRecognizer
             || descendant is ILocalReferenceOperation local && SingleValue(local) is { } assigned && assigned.DescendantsAndSelf().Any(d => d is IInvocationOperation i && RandomSources.IsRandomDraw(i.TargetMethod)));
 
     /// <summary>The value of a local that is assigned exactly once (at its declaration or once after it), in the same body.</summary>
-    private static IOperation? SingleValue(ILocalReferenceOperation reference)
-    {
-        IOperation? value = null;
-        var writes = 0;
-        foreach (var operation in reference.Root().DescendantsAndSelf())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local) && declarator.Initializer is { } initializer:
-                    value = initializer.Value;
-                    writes++;
-                    break;
-                case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                    value = assignment.Value;
-                    writes++;
-                    break;
-                case ICompoundAssignmentOperation compound when compound.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                case IIncrementOrDecrementOperation increment when increment.Target is ILocalReferenceOperation incremented && SymbolEqualityComparer.Default.Equals(incremented.Local, reference.Local):
-                    return null;
-            }
-        }
-
-        return writes == 1 ? value : null;
-    }
+    private static IOperation? SingleValue(ILocalReferenceOperation reference) => BodyIndex.Of(reference).SingleValue(reference.Local);
 
     private static IOperation? ReturnedExpression(IMethodSymbol method, IOperation call)
     {
