@@ -76,7 +76,7 @@ public sealed class PackageTests
                     w1 = new double[units, inputs];
                     w2 = new double[1, units];
                     var random = new Random(1);
-                    for (int j = 0; j < units; j++) w2[0, j] = random.NextDouble() - 0.5;
+                    for (int j = 0; j < units; j++) w2[0, j] = (random.NextDouble() - 0.5) / Math.Sqrt(units);
                     h = new double[units];
                 }
 
