@@ -63,6 +63,71 @@ internal static class OperationExtensions
         _ => null,
     };
 
+    /// <summary>The field, parameter or local behind an element access, through jagged levels: <c>w[l][i][j]</c> gives w.</summary>
+    public static ISymbol? ArrayStorage(this IArrayElementReferenceOperation element)
+    {
+        IOperation current = element;
+        while (current is IArrayElementReferenceOperation nested)
+        {
+            current = nested.ArrayReference.WalkDownConversions();
+        }
+
+        return current.StorageSymbol();
+    }
+
+    /// <summary>A compile-time number (a literal, a const, a folded expression of them), before or after conversions.</summary>
+    public static double? NumericConstant(this IOperation operation)
+    {
+        var constant = operation.ConstantValue.HasValue ? operation.ConstantValue : operation.WalkDownConversions().ConstantValue;
+        if (!constant.HasValue || constant.Value is null or string or bool or char)
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (System.OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The single expression a method returns (<c>double Sigmoid(double x) => 1 / (1 + Math.Exp(-x))</c>), when its body
+    /// is in the same syntax tree as <paramref name="call"/>; null for other trees, metadata, or several returns.
+    /// </summary>
+    public static IOperation? SingleReturnedExpression(this IMethodSymbol method, IOperation call)
+    {
+        var model = call.SemanticModel;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (model is null || reference.SyntaxTree != model.SyntaxTree || model.GetOperation(reference.GetSyntax()) is not { } body)
+            {
+                continue;
+            }
+
+            IOperation? returned = null;
+            var count = 0;
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } value })
+                {
+                    returned = value;
+                    count++;
+                }
+            }
+
+            if (count == 1)
+            {
+                return returned;
+            }
+        }
+
+        return null;
+    }
+
     public static bool References(this IOperation operation, ISymbol symbol)
     {
         foreach (var descendant in operation.DescendantsAndSelf())

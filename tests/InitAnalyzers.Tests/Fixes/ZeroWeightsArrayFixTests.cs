@@ -121,80 +121,47 @@ public sealed class ZeroWeightsArrayFixTests
             FlatNetwork.Replace("HIDDEN", "{|INIT001:new float[4 * 3]|}").Replace("OUTPUT", "new float[3]"),
             FlatNetwork.Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n").Replace("HIDDEN", "WeightInit.XavierNormal(new float[4 * 3], fanIn: 3, fanOut: 4)").Replace("OUTPUT", "new float[3]"));
 
+    private const string JaggedMlp = """
+            using System;
+
+            public sealed class Mlp
+            {
+                private readonly double[][][] weights;
+                private readonly double[][] activations;
+
+                public Mlp(int[] sizes)
+                {
+                    weights = new double[sizes.Length - 1][][];
+                    activations = new double[sizes.Length][];
+                    for (int l = 0; l < sizes.Length; l++)
+                        activations[l] = new double[sizes[l]];
+                    for (int l = 0; l < sizes.Length - 1; l++)
+                    {
+                        weights[l] = new double[sizes[l + 1]][];
+                        for (int i = 0; i < sizes[l + 1]; i++)
+                            weights[l][i] = ROW;
+                    }
+                }
+
+                public double[] Forward(double[] input)
+                {
+                    input.CopyTo(activations[0], 0);
+                    for (int l = 0; l < weights.Length; l++)
+                        for (int i = 0; i < weights[l].Length; i++)
+                        {
+                            double sum = 0;
+                            for (int j = 0; j < weights[l][i].Length; j++)
+                                sum += weights[l][i][j] * activations[l][j];
+                            activations[l + 1][i] = Math.Max(0, sum);
+                        }
+                    return activations[activations.Length - 1];
+                }
+            }
+            """;
+
     [Fact]
     public Task Rows_of_a_jagged_array_are_filled_one_unit_at_a_time() =>
-        VerifyFixAsync("""
-            using System;
-
-            public sealed class Mlp
-            {
-                private readonly double[][][] weights;
-                private readonly double[][] activations;
-
-                public Mlp(int[] sizes)
-                {
-                    weights = new double[sizes.Length - 1][][];
-                    activations = new double[sizes.Length][];
-                    for (int l = 0; l < sizes.Length; l++)
-                        activations[l] = new double[sizes[l]];
-                    for (int l = 0; l < sizes.Length - 1; l++)
-                    {
-                        weights[l] = new double[sizes[l + 1]][];
-                        for (int i = 0; i < sizes[l + 1]; i++)
-                            weights[l][i] = {|INIT001:new double[sizes[l]]|};
-                    }
-                }
-
-                public double[] Forward(double[] input)
-                {
-                    input.CopyTo(activations[0], 0);
-                    for (int l = 0; l < weights.Length; l++)
-                        for (int i = 0; i < weights[l].Length; i++)
-                        {
-                            double sum = 0;
-                            for (int j = 0; j < weights[l][i].Length; j++)
-                                sum += weights[l][i][j] * activations[l][j];
-                            activations[l + 1][i] = Math.Max(0, sum);
-                        }
-                    return activations[activations.Length - 1];
-                }
-            }
-            """, """
-            using System;
-            using InitAnalyzers.Runtime;
-
-            public sealed class Mlp
-            {
-                private readonly double[][][] weights;
-                private readonly double[][] activations;
-
-                public Mlp(int[] sizes)
-                {
-                    weights = new double[sizes.Length - 1][][];
-                    activations = new double[sizes.Length][];
-                    for (int l = 0; l < sizes.Length; l++)
-                        activations[l] = new double[sizes[l]];
-                    for (int l = 0; l < sizes.Length - 1; l++)
-                    {
-                        weights[l] = new double[sizes[l + 1]][];
-                        for (int i = 0; i < sizes[l + 1]; i++)
-                            weights[l][i] = WeightInit.HeNormal(new double[sizes[l]], fanIn: sizes[l]);
-                    }
-                }
-
-                public double[] Forward(double[] input)
-                {
-                    input.CopyTo(activations[0], 0);
-                    for (int l = 0; l < weights.Length; l++)
-                        for (int i = 0; i < weights[l].Length; i++)
-                        {
-                            double sum = 0;
-                            for (int j = 0; j < weights[l][i].Length; j++)
-                                sum += weights[l][i][j] * activations[l][j];
-                            activations[l + 1][i] = Math.Max(0, sum);
-                        }
-                    return activations[activations.Length - 1];
-                }
-            }
-            """);
+        VerifyFixAsync(
+            JaggedMlp.Replace("ROW", "{|INIT001:new double[sizes[l]]|}"),
+            JaggedMlp.Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n").Replace("ROW", "WeightInit.HeNormal(new double[sizes[l]], fanIn: sizes[l])"));
 }

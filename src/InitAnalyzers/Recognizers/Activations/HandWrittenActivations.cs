@@ -63,7 +63,7 @@ internal static class HandWrittenActivations
         }
 
         if (depth > 0 && invocation.Arguments.Length == 1 && IsArgument(arguments[0], argument) && !method.IsAbstract
-            && method.Parameters.Length == 1 && BodyExpression(method, invocation) is { } body)
+            && method.Parameters.Length == 1 && method.SingleReturnedExpression(invocation) is { } body)
         {
             return Recognize(body, method.Parameters[0], depth - 1);
         }
@@ -95,32 +95,6 @@ internal static class HandWrittenActivations
         return IsScaledArgument(whenFalse, argument) ? ActivationKind.LeakyReLU : ActivationKind.Unknown;
     }
 
-    /// <summary>The single expression a method returns, when its body is in the same syntax tree as the call.</summary>
-    private static IOperation? BodyExpression(IMethodSymbol method, IOperation call)
-    {
-        var model = call.SemanticModel;
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            if (model is null || reference.SyntaxTree != model.SyntaxTree)
-            {
-                continue;
-            }
-
-            if (model.GetOperation(reference.GetSyntax()) is not { } body)
-            {
-                continue;
-            }
-
-            var returns = body.DescendantsAndSelf().OfType<IReturnOperation>().Where(r => r.ReturnedValue is not null).ToList();
-            if (returns.Count == 1)
-            {
-                return returns[0].ReturnedValue;
-            }
-        }
-
-        return null;
-    }
-
     private static bool IsOnePlusExpOfMinus(IOperation operation, ISymbol argument)
     {
         if (operation.WalkDownConversions() is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum)
@@ -143,19 +117,8 @@ internal static class HandWrittenActivations
 
     private static bool IsArgument(IOperation operation, ISymbol argument) =>
         operation is IArrayElementReferenceOperation element
-            ? SymbolEqualityComparer.Default.Equals(Storage(element), argument)
+            ? SymbolEqualityComparer.Default.Equals(element.ArrayStorage(), argument)
             : SymbolEqualityComparer.Default.Equals(operation.StorageSymbol(), argument);
-
-    private static ISymbol? Storage(IArrayElementReferenceOperation element)
-    {
-        IOperation current = element;
-        while (current is IArrayElementReferenceOperation nested)
-        {
-            current = nested.ArrayReference.WalkDownConversions();
-        }
-
-        return current.StorageSymbol();
-    }
 
     private static bool IsZero(IOperation operation) => Number(operation) == 0;
 
@@ -163,14 +126,6 @@ internal static class HandWrittenActivations
 
     private static bool IsSmallConstant(IOperation operation) => Number(operation) is > 0 and < 1;
 
-    private static double? Number(IOperation operation)
-    {
-        var constant = operation.WalkDownConversions().ConstantValue;
-        if (!constant.HasValue || constant.Value is null or string or bool or char)
-        {
-            return operation.ConstantValue.HasValue && operation.ConstantValue.Value is double or float or int ? Convert.ToDouble(operation.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
-        }
+    private static double? Number(IOperation operation) => operation.NumericConstant();
 
-        return Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
 }

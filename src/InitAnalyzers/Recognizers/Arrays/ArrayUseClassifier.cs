@@ -356,21 +356,9 @@ internal static class ArrayUseClassifier
 
     private static bool TryGetNumber(IOperation value, out double number)
     {
-        number = 0;
-        var constant = value.ConstantValue;
-        if (!constant.HasValue || constant.Value is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            number = Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
-            return !(constant.Value is string or bool or char);
-        }
-        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
-        {
-            return false;
-        }
+        var constant = value.NumericConstant();
+        number = constant ?? 0;
+        return constant.HasValue;
     }
+
 }

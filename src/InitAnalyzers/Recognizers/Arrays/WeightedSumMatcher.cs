@@ -54,7 +54,7 @@ internal static class WeightedSumMatcher
 
         var inputElement = (IArrayElementReferenceOperation)partner;
         return new WeightedSumUse(
-            input: ArrayOf(inputElement),
+            input: inputElement.ArrayStorage(),
             outputs: outputs,
             inBackwardPass: IsBackwardPass(containingMember),
             activation: ActivationOf(target),
@@ -77,7 +77,7 @@ internal static class WeightedSumMatcher
             return weightIndices > inputIndices;
         }
 
-        return NameSaysWeight(field.AssociatedSymbol?.Name ?? field.Name) && !(ArrayOf(input) is { } inputSymbol && NameSaysWeight(inputSymbol.Name));
+        return NameSaysWeight(field.AssociatedSymbol?.Name ?? field.Name) && !(input.ArrayStorage() is { } inputSymbol && NameSaysWeight(inputSymbol.Name));
     }
 
     private static int IndexCount(IArrayElementReferenceOperation element)
@@ -93,19 +93,8 @@ internal static class WeightedSumMatcher
         return count;
     }
 
-    private static ISymbol? ArrayOf(IArrayElementReferenceOperation element)
-    {
-        IOperation current = element;
-        while (current is IArrayElementReferenceOperation nested)
-        {
-            current = nested.ArrayReference.WalkDownConversions();
-        }
-
-        return current.StorageSymbol();
-    }
-
     private static ISymbol? TargetSymbolOf(IOperation target) =>
-        target is IArrayElementReferenceOperation element ? ArrayOf(element) : target.StorageSymbol();
+        target is IArrayElementReferenceOperation element ? element.ArrayStorage() : target.StorageSymbol();
 
     /// <summary>
     /// A weighted sum reduces over the input: <c>y[i] += w[i, j] * x[j]</c> sums over j, which does not index y.
@@ -130,7 +119,7 @@ internal static class WeightedSumMatcher
     {
         if (target is IArrayElementReferenceOperation element)
         {
-            return ArrayOf(element) is { } array ? ImmutableArray.Create(array) : ImmutableArray<ISymbol>.Empty;
+            return element.ArrayStorage() is { } array ? ImmutableArray.Create(array) : ImmutableArray<ISymbol>.Empty;
         }
 
         if (target.WalkDownConversions() is not ILocalReferenceOperation { Local: var local })
@@ -142,7 +131,7 @@ internal static class WeightedSumMatcher
         var scope = Scope(target);
         foreach (var assignment in BodyIndex.Of(target).Assignments.Where(assignment => scope.Syntax.Span.Contains(assignment.Syntax.Span)))
         {
-            if (assignment.Target is IArrayElementReferenceOperation receiver && assignment.Value.References(local) && ArrayOf(receiver) is { } array
+            if (assignment.Target is IArrayElementReferenceOperation receiver && assignment.Value.References(local) && receiver.ArrayStorage() is { } array
                 && !builder.Contains(array, SymbolEqualityComparer.Default))
             {
                 if (IsMergedIntoAnotherPath(assignment.Value, local))
@@ -196,7 +185,7 @@ internal static class WeightedSumMatcher
 
     /// <summary><c>b[i]</c> added to the sum is a bias, not another path.</summary>
     private static bool IsBias(IOperation operation) =>
-        operation.WalkDownConversions() is IArrayElementReferenceOperation element && ArrayOf(element) is { } array && NameSaysBias(array.Name);
+        operation.WalkDownConversions() is IArrayElementReferenceOperation element && element.ArrayStorage() is { } array && NameSaysBias(array.Name);
 
     private static bool NameSaysBias(string name) => Contains(name, "bias") || name.TrimStart('_') is "b" or "B" || name.TrimStart('_').Length <= 3 && name.TrimStart('_').StartsWith("b", StringComparison.OrdinalIgnoreCase) && name.TrimStart('_').Skip(1).All(char.IsDigit);
 
@@ -206,7 +195,7 @@ internal static class WeightedSumMatcher
     /// </summary>
     private static ActivationKind ActivationOf(IOperation target)
     {
-        ISymbol? argument = target is IArrayElementReferenceOperation element ? ArrayOf(element) : target.WalkDownConversions() is ILocalReferenceOperation local ? local.Local : null;
+        ISymbol? argument = target is IArrayElementReferenceOperation element ? element.ArrayStorage() : target.WalkDownConversions() is ILocalReferenceOperation local ? local.Local : null;
         if (argument is null)
         {
             return ActivationKind.Unknown;

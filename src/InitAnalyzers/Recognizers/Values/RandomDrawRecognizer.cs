@@ -89,7 +89,7 @@ internal static class RandomDrawRecognizer
         }
 
         // A helper that returns a draw (NextGaussian(), RandomWeight()): read its single returned expression.
-        if (depth > 0 && arguments.Length == 0 && ReturnedExpression(method, invocation) is { } returned)
+        if (depth > 0 && arguments.Length == 0 && method.SingleReturnedExpression(invocation) is { } returned)
         {
             return Recognize(returned, depth - 1);
         }
@@ -129,35 +129,6 @@ internal static class RandomDrawRecognizer
     /// <summary>The value of a local that is assigned exactly once (at its declaration or once after it), in the same body.</summary>
     private static IOperation? SingleValue(ILocalReferenceOperation reference) => BodyIndex.Of(reference).SingleValue(reference.Local);
 
-    private static IOperation? ReturnedExpression(IMethodSymbol method, IOperation call)
-    {
-        var model = call.SemanticModel;
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            if (model is null || reference.SyntaxTree != model.SyntaxTree || model.GetOperation(reference.GetSyntax()) is not { } body)
-            {
-                continue;
-            }
+    private static double? Number(IOperation operation) => operation.NumericConstant();
 
-            var returns = body.DescendantsAndSelf().OfType<IReturnOperation>().Where(r => r.ReturnedValue is not null).ToList();
-            if (returns.Count == 1)
-            {
-                return returns[0].ReturnedValue;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A compile-time number: a literal, a const, or a folded expression of them.</summary>
-    internal static double? Number(IOperation operation)
-    {
-        var constant = operation.ConstantValue.HasValue ? operation.ConstantValue : operation.WalkDownConversions().ConstantValue;
-        if (!constant.HasValue || constant.Value is null or string or bool or char)
-        {
-            return null;
-        }
-
-        return Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
 }
