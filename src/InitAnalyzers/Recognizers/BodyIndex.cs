@@ -17,10 +17,12 @@ internal sealed class BodyIndex
     private static readonly ConditionalWeakTable<IOperation, BodyIndex> Cache = new();
 
     private readonly Dictionary<ILocalSymbol, IOperation?> singleValues;
+    private readonly ImmutableArray<IOperation> operations;
+    private ILookup<ISymbol?, ILocalReferenceOperation>? localReferences;
 
     private BodyIndex(IOperation root)
     {
-        var operations = root.DescendantsAndSelf().ToImmutableArray();
+        operations = root.DescendantsAndSelf().ToImmutableArray();
         Assignments = operations.OfType<ISimpleAssignmentOperation>().ToImmutableArray();
         Returns = operations.OfType<IReturnOperation>().ToImmutableArray();
         singleValues = new Dictionary<ILocalSymbol, IOperation?>(SymbolEqualityComparer.Default);
@@ -49,6 +51,17 @@ internal sealed class BodyIndex
     public ImmutableArray<IReturnOperation> Returns { get; }
 
     public static BodyIndex Of(IOperation operation) => Cache.GetValue(operation.Root(), root => new BodyIndex(root));
+
+    /// <summary>The declarations of <paramref name="local"/> in this body (one, unless the code is broken).</summary>
+    public IEnumerable<IVariableDeclaratorOperation> Declarators(ILocalSymbol local) =>
+        operations.OfType<IVariableDeclaratorOperation>().Where(declarator => SymbolEqualityComparer.Default.Equals(declarator.Symbol, local));
+
+    /// <summary>Every reference to <paramref name="local"/> in this body, in source order.</summary>
+    public IEnumerable<ILocalReferenceOperation> References(ILocalSymbol local)
+    {
+        localReferences ??= operations.OfType<ILocalReferenceOperation>().ToLookup(reference => (ISymbol?)reference.Local, SymbolEqualityComparer.Default);
+        return localReferences[local];
+    }
 
     /// <summary>The value of a local that is assigned exactly once in this body; null otherwise.</summary>
     public IOperation? SingleValue(ILocalSymbol local) => singleValues.TryGetValue(local, out var value) ? value : null;

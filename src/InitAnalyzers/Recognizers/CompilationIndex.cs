@@ -19,8 +19,21 @@ internal sealed class CompilationIndex
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<string, ImmutableArray<IdentifierNameSyntax>> memberUses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> chained = new(StringComparer.Ordinal);
+    private readonly Lazy<Holdings> holdings;
 
-    public CompilationIndex(Compilation compilation) => this.compilation = compilation;
+    public CompilationIndex(Compilation compilation)
+    {
+        this.compilation = compilation;
+        holdings = new Lazy<Holdings>(() => Holdings.Scan(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// True when instances of the type named <paramref name="typeName"/> (or of a type deriving from it by name) are held
+    /// as several layers: a collection nested <paramref name="layerDepth"/> deep (<c>Layer[] layers</c> for a layer class,
+    /// <c>Neuron[][]</c> or a <c>Layer</c> of <c>Neuron[]</c> held in a <c>Layer[]</c> for a neuron class), or two members of one
+    /// type one level shallower (<c>Layer hidden, output;</c>, <c>Neuron[] hiddenLayer, outputLayer;</c>).
+    /// </summary>
+    public bool IsStacked(string typeName, int layerDepth) => holdings.Value.IsStacked(typeName, layerDepth);
 
     /// <summary>Every use of a member by this name in the compilation: <c>x.name</c>, <c>x?.name</c>, <c>new T { name = ... }</c>, or the bare name.</summary>
     public ImmutableArray<IdentifierNameSyntax> MemberUses(string name, CancellationToken cancellationToken)
@@ -114,4 +127,101 @@ internal sealed class CompilationIndex
         MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
         _ => null,
     };
+
+    /// <summary>Which types hold which other types, and how deep in collections, from the declarations of fields and properties.</summary>
+    private sealed class Holdings
+    {
+        private readonly Dictionary<string, List<(string Holder, int Depth)>> heldBy = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> derivedBy = new(StringComparer.Ordinal);
+
+        public static Holdings Scan(Compilation compilation)
+        {
+            var result = new Holdings();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>())
+                {
+                    var holder = declaration.Identifier.ValueText;
+                    foreach (var baseType in declaration.BaseList?.Types ?? default)
+                    {
+                        if (NameOf(baseType.Type) is { } baseName)
+                        {
+                            result.Add(result.derivedBy, baseName, holder);
+                        }
+                    }
+
+                    foreach (var member in declaration.Members)
+                    {
+                        var (type, count) = member switch
+                        {
+                            FieldDeclarationSyntax field => (field.Declaration.Type, field.Declaration.Variables.Count),
+                            PropertyDeclarationSyntax property => (property.Type, 1),
+                            _ => (null!, 0),
+                        };
+                        if (type is not null && Held(type, 0) is { } held)
+                        {
+                            for (var i = 0; i < count; i++)
+                            {
+                                result.Add(result.heldBy, held.Name, (holder, held.Depth));
+                            }
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        public bool IsStacked(string typeName, int layerDepth)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal) { typeName };
+            if (derivedBy.TryGetValue(typeName, out var derived))
+            {
+                names.UnionWith(derived);
+            }
+
+            var holders = names.SelectMany(name => heldBy.TryGetValue(name, out var found) ? found : Enumerable.Empty<(string Holder, int Depth)>()).ToList();
+            if (holders.Any(held => held.Depth >= layerDepth))
+            {
+                return true;
+            }
+
+            if (holders.Where(held => held.Depth == layerDepth - 1).GroupBy(held => held.Holder).Any(group => group.Count() >= 2))
+            {
+                return true;
+            }
+
+            // A neuron held in a layer class that is itself held in a collection: Neuron[] in Layer, Layer[] in Network.
+            return layerDepth >= 2 && holders.Any(held => held.Depth >= 1 && held.Holder != typeName && IsStacked(held.Holder, layerDepth - held.Depth));
+        }
+
+        private void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = new List<T>();
+            }
+
+            list.Add(value);
+        }
+
+        /// <summary><c>T</c> at depth 0, <c>T[]</c> or <c>List&lt;T&gt;</c> at 1, <c>T[][]</c>, <c>List&lt;T[]&gt;</c> at 2.</summary>
+        private static (string Name, int Depth)? Held(TypeSyntax type, int depth) => type switch
+        {
+            NullableTypeSyntax nullable => Held(nullable.ElementType, depth),
+            ArrayTypeSyntax array => Held(array.ElementType, depth + array.RankSpecifiers.Count),
+            GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic => Held(generic.TypeArgumentList.Arguments[0], depth + 1),
+            QualifiedNameSyntax { Right: GenericNameSyntax generic } => Held(generic, depth),
+            _ when NameOf(type) is { } name && depth <= 3 => (name, depth),
+            _ => null,
+        };
+
+        private static string? NameOf(TypeSyntax type) => type switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            QualifiedNameSyntax qualified => NameOf(qualified.Right),
+            GenericNameSyntax generic => generic.Identifier.ValueText,
+            _ => null,
+        };
+    }
 }

@@ -36,14 +36,14 @@ public sealed class AnalyzerRobustnessTests
     }
 
     [Fact]
-    public Task A_private_field_written_by_a_nested_type_is_not_reported() =>
+    public Task A_private_field_written_by_a_nested_type_is_judged_where_it_is_written() =>
         VerifyAsync(ZeroNetwork.Replace("public double Forward(", """
             private sealed class Initializer
             {
                 public static void Run(Net net, Random random)
                 {
                     for (int i = 0; i < 8; i++) for (int j = 0; j < 4; j++) net.w1[i, j] = (random.NextDouble() - 0.5) / 2;
-                    for (int j = 0; j < 8; j++) net.w2[0, j] = random.NextDouble() - 0.5;
+                    for (int j = 0; j < 8; j++) {|INIT004:net.w2[0, j] = random.NextDouble() - 0.5|};
                 }
             }
 

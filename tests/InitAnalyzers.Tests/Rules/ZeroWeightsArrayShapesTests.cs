@@ -178,7 +178,7 @@ public sealed class ZeroWeightsArrayShapesTests
             """);
 
     [Fact]
-    public Task A_public_weight_array_written_by_another_type_is_not_reported() =>
+    public Task A_public_weight_array_written_by_another_type_is_judged_where_it_is_written() =>
         VerifyAsync(new[]
         {
             LayerClass.Replace("double[,] weights;", "public double[,] weights;").Replace("WEIGHTS", "new double[nodesIn, nodesOut]"),
@@ -190,7 +190,7 @@ public sealed class ZeroWeightsArrayShapesTests
                 {
                     for (int i = 0; i < layer.weights.GetLength(0); i++)
                         for (int j = 0; j < layer.weights.GetLength(1); j++)
-                            layer.weights[i, j] = random.NextDouble() - 0.5;
+                            {|INIT004:layer.weights[i, j] = random.NextDouble() - 0.5|};
                 }
             }
             """,

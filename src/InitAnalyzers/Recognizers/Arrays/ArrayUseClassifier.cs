@@ -26,7 +26,7 @@ internal static class ArrayUseClassifier
 
         if (indexed == 0)
         {
-            ClassifyWholeArray(reference, storage, depth);
+            ClassifyWholeArray(reference, storage, field, containingMember, depth);
         }
         else if (indexed == depth)
         {
@@ -34,14 +34,19 @@ internal static class ArrayUseClassifier
         }
         else
         {
-            ClassifyRow(current, storage);
+            ClassifyRow(current, storage, field, containingMember);
         }
     }
 
-    /// <summary>A value assigned to the whole array: the field initializer or <c>w = ...</c>.</summary>
-    public static void ClassifyAssignedValue(IOperation value, StorageEvidence storage)
+    /// <summary>A value assigned to the whole array (or a row of it): the field initializer, <c>w = ...</c>, or an array built in locals.</summary>
+    public static void ClassifyAssignedValue(IOperation value, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember)
     {
         var location = value.Syntax.GetLocation();
+        if (LocalArrayFlow.TryClassify(value, storage, field, containingMember))
+        {
+            return;
+        }
+
         value = value.WalkDownConversions();
         if (value is IArrayCreationOperation creation)
         {
@@ -105,14 +110,14 @@ internal static class ArrayUseClassifier
             : new InitEvidence(EvidenceKind.ConstantFill, location, common.Value));
     }
 
-    private static void ClassifyWholeArray(IOperation reference, StorageEvidence storage, int depth)
+    private static void ClassifyWholeArray(IOperation reference, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, int depth)
     {
         var use = reference.WalkUpConversions();
         var location = use.Syntax.GetLocation();
         switch (use.Parent)
         {
             case ISimpleAssignmentOperation assignment when assignment.Target == use:
-                ClassifyAssignedValue(assignment.Value, storage);
+                ClassifyAssignedValue(assignment.Value, storage, field, containingMember);
                 return;
             case IArgumentOperation argument:
                 ClassifyArgument(argument, storage);
@@ -147,7 +152,7 @@ internal static class ArrayUseClassifier
         }
     }
 
-    private static void ClassifyArgument(IArgumentOperation argument, StorageEvidence storage)
+    internal static void ClassifyArgument(IArgumentOperation argument, StorageEvidence storage)
     {
         var location = argument.Syntax.GetLocation();
         if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out || argument.Parent is not IInvocationOperation invocation)
@@ -232,24 +237,10 @@ internal static class ArrayUseClassifier
         switch (use.Parent)
         {
             case ISimpleAssignmentOperation assignment when assignment.Target == use:
-                var location = assignment.Syntax.GetLocation();
-                if (TryGetNumber(assignment.Value, out var constant))
-                {
-                    // A constant through the loop variables covers the array; w[i, i] = 1 or w[0, j] = c is structure (an identity, a border).
-                    storage.Writes.Add(constant == 0
-                        ? new InitEvidence(EvidenceKind.ZeroFill, location)
-                        : SubscriptsAreDistinctLoopVariables(element)
-                            ? new InitEvidence(EvidenceKind.ConstantFill, location, constant)
-                            : new InitEvidence(EvidenceKind.ValueWrite, location));
-                }
-                else if (!assignment.Value.References(field))
-                {
-                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location, draw: RandomDrawRecognizer.Recognize(assignment.Value)));
-                }
-                else if (!IsTrainingStep(containingMember) || RandomSources.ContainsRandomDraw(assignment.Value))
+                if (!ClassifyElementValue(element, assignment, storage, field) && (!IsTrainingStep(containingMember) || RandomSources.ContainsRandomDraw(assignment.Value)))
                 {
                     // w[i] = f(w[i]) outside training (a normalization, a mutation): the values may change in any way.
-                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location));
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, assignment.Syntax.GetLocation(), evolution: IsEvolutionStep(containingMember)));
                 }
 
                 // w[i] = w[i] - rate * gradient in a training step keeps symmetric weights symmetric.
@@ -259,7 +250,7 @@ internal static class ArrayUseClassifier
                 if (!IsTrainingStep(containingMember) || RandomSources.ContainsRandomDraw(compound.Value))
                 {
                     // Sums built with += outside training (counts, Hebbian outer products, assembled matrices) are values, not zeros.
-                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, compound.Syntax.GetLocation()));
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, compound.Syntax.GetLocation(), evolution: IsEvolutionStep(containingMember)));
                 }
 
                 storage.Trained |= IsTrainingStep(containingMember);
@@ -286,8 +277,35 @@ internal static class ArrayUseClassifier
         }
     }
 
+    /// <summary>
+    /// <c>w[i, j] = value</c> where the value does not read the weights: a zero, a constant over the whole array, or new values
+    /// (a random draw, when recognized). False when the value reads the weights (an update), which the caller judges.
+    /// </summary>
+    internal static bool ClassifyElementValue(IArrayElementReferenceOperation element, ISimpleAssignmentOperation assignment, StorageEvidence storage, IFieldSymbol field)
+    {
+        var location = assignment.Syntax.GetLocation();
+        if (TryGetNumber(assignment.Value, out var constant))
+        {
+            // A constant through the loop variables covers the array; w[i, i] = 1 or w[0, j] = c is structure (an identity, a border).
+            storage.Writes.Add(constant == 0
+                ? new InitEvidence(EvidenceKind.ZeroFill, location)
+                : SubscriptsAreDistinctLoopVariables(element)
+                    ? new InitEvidence(EvidenceKind.ConstantFill, location, constant)
+                    : new InitEvidence(EvidenceKind.ValueWrite, location));
+            return true;
+        }
+
+        if (!assignment.Value.References(field))
+        {
+            storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location, draw: RandomDrawRecognizer.Recognize(assignment.Value)));
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Uses of a number that cannot write it back.</summary>
-    private static bool IsPlainRead(IOperation use) => use.Parent switch
+    internal static bool IsPlainRead(IOperation use) => use.Parent switch
     {
         IBinaryOperation or IConditionalOperation or IInterpolationOperation or IExpressionStatementOperation or IIsPatternOperation => true,
         IUnaryOperation => true,
@@ -308,14 +326,17 @@ internal static class ArrayUseClassifier
     /// <summary>A training step by its name: backpropagation, an optimizer step, a weight update.</summary>
     internal static bool IsTrainingStep(ISymbol member) => WeightedSumMatcher.NameSaysTraining(member.Name);
 
+    /// <summary>A step of a genetic algorithm by its name (a mutation, a crossover): it changes weights that already exist.</summary>
+    internal static bool IsEvolutionStep(ISymbol member) => WeightedSumMatcher.NameSaysEvolution(member.Name);
+
     /// <summary>A row of a jagged array: <c>w[i] = new double[n]</c> allocates zeros; anything else may write.</summary>
-    private static void ClassifyRow(IOperation row, StorageEvidence storage)
+    private static void ClassifyRow(IOperation row, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember)
     {
         var use = row.WalkUpConversions();
         switch (use.Parent)
         {
             case ISimpleAssignmentOperation assignment when assignment.Target == use:
-                ClassifyAssignedValue(assignment.Value, storage);
+                ClassifyAssignedValue(assignment.Value, storage, field, containingMember);
                 return;
             case IArgumentOperation argument:
                 ClassifyArgument(argument, storage);

@@ -53,6 +53,15 @@ internal sealed class ArrayWeightRecognizer
             return;
         }
 
+        // A read-only property that returns the array (public double[] Weights => weights;) is the array under another name.
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol { SetMethod: null, IsIndexer: false } alias && ReturnedField(alias) is { } returned && storages.TryGetValue(returned, out var aliased))
+            {
+                storages[alias] = aliased;
+            }
+        }
+
         var collector = new TypeCollector(type, storages);
         context.RegisterOperationAction(collector.OnReference, OperationKind.FieldReference, OperationKind.PropertyReference);
         context.RegisterOperationAction(collector.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
@@ -62,7 +71,8 @@ internal sealed class ArrayWeightRecognizer
     private void Judge(SymbolAnalysisContext context, TypeCollector collector)
     {
         // A weight by use (a weighted sum), confirmed by training, random values or its name: a fixed cost matrix or blur kernel is not one.
-        var weights = collector.Storages.Values.Distinct()
+        var followed = collector.Storages.Values.Distinct().ToDictionary(storage => storage, storage => FollowOutsideUses(storage, collector, context));
+        var weights = followed.Keys
             .Where(storage => storage.WeightedSums.Count > 0
                 && (storage.Trained || storage.Writes.Any(write => write.Draw is not null) || WeightedSumMatcher.NameSaysTrainableWeight(storage.Field.AssociatedSymbol?.Name ?? storage.Field.Name)))
             .ToList();
@@ -71,7 +81,7 @@ internal sealed class ArrayWeightRecognizer
             return;
         }
 
-        var initializations = weights.ToDictionary(storage => storage, storage => Initialize(storage, context));
+        var initializations = weights.ToDictionary(storage => storage, storage => followed[storage] ? Initialize(storage) : Facts.Initialization.Unknown);
         foreach (var storage in weights)
         {
             var position = Position(storage, weights, initializations, context);
@@ -103,10 +113,10 @@ internal sealed class ArrayWeightRecognizer
     }
 
     /// <summary>What the array holds before the first forward pass, from every write and hand-off in the type (and outside it, for non-private fields).</summary>
-    private Initialization Initialize(StorageEvidence storage, SymbolAnalysisContext context)
+    private static Initialization Initialize(StorageEvidence storage)
     {
         var writes = storage.Writes.Where(write => write.Kind != EvidenceKind.RowAllocation).ToList();
-        if (writes.Count == 0 || writes.Any(write => write.Kind == EvidenceKind.Escape) || MayBeWrittenElsewhere(storage.Field, context))
+        if (writes.Count == 0 || writes.Any(write => write.Kind == EvidenceKind.Escape))
         {
             return Facts.Initialization.Unknown;
         }
@@ -115,6 +125,12 @@ internal sealed class ArrayWeightRecognizer
         if (values.Count > 0)
         {
             // Random draws over a zero allocation: one recognized distribution everywhere, or nothing is claimed.
+            // A later mutation changes drawn weights but does not make their first draw right.
+            if (values.Any(write => write.Draw is not null) && values.Any(write => write.Evolution))
+            {
+                values = values.Where(write => !write.Evolution).ToList();
+            }
+
             var draw = values[0].Draw;
             return draw is not null && values.All(write => draw.Equals(write.Draw)) && writes.All(write => write.Kind != EvidenceKind.ConstantFill)
                 ? new Initialization(draw.Family, values.Select(write => write.Location).ToImmutableArray(), draw: draw)
@@ -136,38 +152,63 @@ internal sealed class ArrayWeightRecognizer
         return new Initialization(InitKind.Zero, reported.Select(write => write.Location).Distinct().ToImmutableArray());
     }
 
-    private bool MayBeWrittenElsewhere(IFieldSymbol field, SymbolAnalysisContext context)
+    /// <summary>
+    /// Brings the uses of a non-private array made in other types (and in types nested in its own) into its evidence.
+    /// False when values may be written where the analyzer cannot follow: then nothing is claimed about them.
+    /// </summary>
+    private bool FollowOutsideUses(StorageEvidence storage, TypeCollector collector, SymbolAnalysisContext context)
     {
-        // Operations of nested types are not part of this type's analysis, yet they may write its private fields.
-        var member = (ISymbol?)field.AssociatedSymbol ?? field;
-        var type = field.ContainingType;
+        var type = collector.Type;
         var nested = type.GetTypeMembers();
-        if (member.DeclaredAccessibility == Accessibility.Private && nested.IsEmpty)
+        var members = collector.MembersOf(storage);
+        if (members.All(member => member.DeclaredAccessibility == Accessibility.Private) && nested.IsEmpty)
         {
-            return false;
+            return true;
         }
 
-        if (member.IsStatic && !nested.IsEmpty)
+        if (members.Any(member => IsSetFromOutside(member, type)))
         {
-            return true; // a nested type may write it by its simple name
+            return false; // deserializers, object initializers and Unity's inspector replace such values without leaving syntax behind
         }
 
-        if (IsSetFromOutside(member, type))
+        var outside = members.SelectMany(member => index.MemberUses(member.Name, context.CancellationToken))
+            .Where(use => !IsInside(use, type) || nested.Any(inner => IsInside(use, inner)))
+            .Distinct()
+            .ToList();
+        if (outside.Count == 0)
         {
-            return true; // deserializers, object initializers and Unity's inspector replace such values without leaving syntax behind
+            return true;
         }
 
-        var depth = ArrayShape.JaggedDepth(field.Type);
-        foreach (var use in index.MemberUses(member.Name, context.CancellationToken))
+        if (storage.WeightedSums.Count == 0 && !OutsideUseClassifier.MayBeSummedOutside(outside))
         {
-            var inside = IsInside(use, type) && !nested.Any(inner => IsInside(use, inner));
-            if (!inside && !ExternalUses.IsPlainRead(use, depth))
-            {
-                return true;
-            }
+            // Not a weight unless another type sums it; whether others write it is then moot, and syntax answers cheaply.
+            var depth = ArrayShape.JaggedDepth(storage.Field.Type);
+            return outside.All(use => ExternalUses.IsPlainRead(use, depth));
         }
 
-        return false;
+        return OutsideUseClassifier.TryClassify(storage, members, outside, context.Compilation, context.CancellationToken);
+    }
+
+    /// <summary>The field a read-only property returns: <c>=> weights</c>, <c>get { return this.weights; }</c>.</summary>
+    private static IFieldSymbol? ReturnedField(IPropertySymbol property)
+    {
+        if (property.DeclaringSyntaxReferences.Length != 1 || property.DeclaringSyntaxReferences[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax declaration)
+        {
+            return null;
+        }
+
+        var getter = declaration.AccessorList?.Accessors.SingleOrDefault();
+        var returned = declaration.ExpressionBody?.Expression
+            ?? getter?.ExpressionBody?.Expression
+            ?? (getter?.Body?.Statements.Count == 1 ? (getter.Body.Statements[0] as Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax)?.Expression : null);
+        var name = returned switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+            _ => null,
+        };
+        return name is null ? null : property.ContainingType.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault(field => field.IsStatic == property.IsStatic);
     }
 
     /// <summary>A settable non-private property, or a writable public field of a serializable type (a Unity component, [Serializable]).</summary>
@@ -220,6 +261,13 @@ internal sealed class ArrayWeightRecognizer
             return LayerPosition.Hidden; // a layer class whose forward results feed its own forward: stacked layers
         }
 
+        // A neuron or layer class whose instances are held as several layers: some of them are hidden.
+        var layerDepth = storage.Field.Type is IArrayTypeSymbol { Rank: 1, ElementType: not IArrayTypeSymbol } ? 2 : 1;
+        if (storage.WeightedSums.Any(use => !use.InBackwardPass) && index.IsStacked(storage.Field.ContainingType.Name, layerDepth))
+        {
+            return LayerPosition.Hidden;
+        }
+
         return LayerPosition.Unknown;
     }
 
@@ -245,6 +293,10 @@ internal sealed class ArrayWeightRecognizer
 
         public Dictionary<ISymbol, StorageEvidence> Storages { get; }
 
+        /// <summary>The field, its auto-property and the read-only properties that return it.</summary>
+        public IReadOnlyCollection<ISymbol> MembersOf(StorageEvidence storage) =>
+            Storages.Where(entry => entry.Value == storage).Select(entry => entry.Key).ToList();
+
         public void OnReference(OperationAnalysisContext context)
         {
             ISymbol? symbol = context.Operation switch
@@ -256,6 +308,12 @@ internal sealed class ArrayWeightRecognizer
             if (symbol is null || !Storages.TryGetValue(symbol, out var storage))
             {
                 return;
+            }
+
+            if (context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } getterOf }
+                && !SymbolEqualityComparer.Default.Equals(getterOf, storage.Field.AssociatedSymbol) && Storages.ContainsKey(getterOf))
+            {
+                return; // the alias property's own getter: its uses are followed under its name
             }
 
             lock (gate)
@@ -284,7 +342,7 @@ internal sealed class ArrayWeightRecognizer
                 {
                     if (Storages.TryGetValue(member.OriginalDefinition, out var storage))
                     {
-                        ArrayUseClassifier.ClassifyAssignedValue(value, storage);
+                        ArrayUseClassifier.ClassifyAssignedValue(value, storage, storage.Field, context.ContainingSymbol);
                     }
                 }
             }

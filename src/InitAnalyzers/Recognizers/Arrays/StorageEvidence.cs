@@ -29,8 +29,9 @@ internal enum EvidenceKind
 
 internal readonly struct InitEvidence
 {
-    public InitEvidence(EvidenceKind kind, Location location, double constant = 0, RandomDraw? draw = null)
+    public InitEvidence(EvidenceKind kind, Location location, double constant = 0, RandomDraw? draw = null, bool evolution = false)
     {
+        Evolution = evolution;
         Kind = kind;
         Location = location;
         Constant = constant;
@@ -42,6 +43,12 @@ internal readonly struct InitEvidence
     public Location Location { get; }
 
     public double Constant { get; }
+
+    /// <summary>
+    /// A <see cref="EvidenceKind.ValueWrite"/> by a genetic algorithm's mutation or crossover, which changes weights after they
+    /// were initialized: it breaks the symmetry of zeros, but says nothing against the distribution they were first drawn from.
+    /// </summary>
+    public bool Evolution { get; }
 
     /// <summary>For a <see cref="EvidenceKind.ValueWrite"/> of a random draw: its distribution, when recognized.</summary>
     public RandomDraw? Draw { get; }

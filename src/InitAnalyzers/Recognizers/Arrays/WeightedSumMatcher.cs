@@ -190,7 +190,7 @@ internal static class WeightedSumMatcher
     private static bool NameSaysBias(string name) => Contains(name, "bias") || name.TrimStart('_') is "b" or "B" || name.TrimStart('_').Length <= 3 && name.TrimStart('_').StartsWith("b", StringComparison.OrdinalIgnoreCase) && name.TrimStart('_').Skip(1).All(char.IsDigit);
 
     /// <summary>
-    /// The activation applied to the sum: <c>hidden[i] = Math.Tanh(sum)</c> for a local sum, or
+    /// The activation applied to the sum: <c>hidden[i] = Math.Tanh(sum)</c> or <c>neuron.Output = Sigmoid(sum)</c> for a local sum, or
     /// <c>output[i] = Sigmoid(output[i])</c> for a sum accumulated in place. Unknown when none or several are found.
     /// </summary>
     private static ActivationKind ActivationOf(IOperation target)
@@ -208,7 +208,8 @@ internal static class WeightedSumMatcher
             var value = operation switch
             {
                 ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation } assignment when argument is ILocalSymbol || SymbolEqualityComparer.Default.Equals(TargetSymbolOf(assignment.Target), argument) => assignment.Value,
-                IReturnOperation { ReturnedValue: { } returned } when argument is ILocalSymbol => returned,
+                ISimpleAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation } assignment when argument is ILocalSymbol => assignment.Value, // neuron.Output = Sigmoid(sum)
+                IReturnOperation { ReturnedValue: { } returned } when argument is ILocalSymbol && returned.WalkDownConversions() is not ISimpleAssignmentOperation => returned,
                 _ => null,
             };
             if (value is null || value.ConstantValue.HasValue || !value.References(argument) || value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract })
@@ -294,6 +295,9 @@ internal static class WeightedSumMatcher
     private static bool IsBackwardPass(ISymbol containingMember) => NameSaysTraining(containingMember.Name);
 
     /// <summary>Backpropagation and optimizer steps, by the method's name.</summary>
+    internal static bool NameSaysEvolution(string name) =>
+        Contains(name, "mutat") || Contains(name, "crossover") || Contains(name, "evolv") || Contains(name, "breed");
+
     internal static bool NameSaysTraining(string name) =>
         Contains(name, "back") || Contains(name, "grad") || Contains(name, "train") || Contains(name, "learn") || Contains(name, "delta") || Contains(name, "error")
         || Contains(name, "update") || Contains(name, "optimi") || Contains(name, "step") || Contains(name, "fit") || Contains(name, "adjust") || Contains(name, "descent");
