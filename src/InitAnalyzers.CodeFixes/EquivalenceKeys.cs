@@ -8,4 +8,7 @@ public static class EquivalenceKeys
     /// network writes He before ReLU and Xavier before tanh in one go.
     /// </summary>
     public const string RecommendedInitialization = "InitAnalyzers.WeightInit.Recommended";
+
+    /// <summary>A scale that integer division made zero, divided in floating point instead.</summary>
+    public const string FloatingPointDivision = "InitAnalyzers.FloatingPointDivision";
 }

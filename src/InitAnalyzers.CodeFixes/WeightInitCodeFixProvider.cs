@@ -66,6 +66,11 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
             return null; // the package always brings the runtime library; without it the fix would not compile
         }
 
+        if (diagnostic.Properties.ContainsKey(Remedy.ZeroingNumeratorProperty))
+        {
+            return null; // the author meant a fan-scaled draw: FloatingPointDivisionCodeFixProvider divides in floating point
+        }
+
         if (!diagnostic.Properties.TryGetValue(Remedy.SchemeProperty, out var schemeName) || !Enum.TryParse<InitScheme>(schemeName, out var scheme))
         {
             return null;

@@ -9,7 +9,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ZeroWeights = Create(
         RuleIdentifiers.ZeroWeights,
         title: "Weights are initialized to zero",
-        messageFormat: "Weights '{0}' start at zero: every unit of the layer computes the same output and gets the same gradient, so the units never become different; initialize them with {1}",
+        messageFormat: "Weights '{0}' start at zero{1}: every unit of the layer computes the same output and gets the same gradient, so the units never become different; initialize them with {2}",
         category: RuleCategories.Initialization,
         severity: DiagnosticSeverity.Warning,
         description: "When every weight of a hidden layer starts at zero, all of its units compute the same output and receive the same gradient, "

@@ -6,8 +6,9 @@ namespace InitAnalyzers.Facts;
 /// <summary>How a weight site is initialized, and the places in source that do it.</summary>
 internal sealed class Initialization
 {
-    public Initialization(InitKind kind, ImmutableArray<Location> locations, double? constant = null, RandomDraw? draw = null)
+    public Initialization(InitKind kind, ImmutableArray<Location> locations, double? constant = null, RandomDraw? draw = null, ZeroingDivision? zeroing = null)
     {
+        Zeroing = zeroing;
         Kind = kind;
         Locations = locations;
         Constant = constant;
@@ -23,6 +24,9 @@ internal sealed class Initialization
 
     /// <summary>The value of a <see cref="InitKind.Constant"/> initialization.</summary>
     public double? Constant { get; }
+
+    /// <summary>For a <see cref="InitKind.Zero"/> initialization written as a random draw: the integer division that makes its scale zero.</summary>
+    public ZeroingDivision? Zeroing { get; }
 
     /// <summary>The distribution of a <see cref="InitKind.Uniform"/> or <see cref="InitKind.Normal"/> initialization.</summary>
     public RandomDraw? Draw { get; }

@@ -40,6 +40,12 @@ internal sealed class RandomDraw : IEquatable<RandomDraw>
 
     public RandomDraw WithSizeScale() => new(Family, First, Second, scaledBySize: true);
 
+    /// <summary>The draw times a scale that is zero by construction: every value it produces is 0.</summary>
+    public RandomDraw ZeroedBy(ZeroingDivision division) => new(Family, First, Second, ScaledBySize) { Zeroing = division };
+
+    /// <summary>Set when the draw is multiplied by a scale that is always zero (<c>Math.Sqrt(2 / n)</c>): the values are zeros, not a distribution.</summary>
+    public ZeroingDivision? Zeroing { get; private set; }
+
     /// <summary>"U[0, 1)", "U(-0.5, 0.5)", "N(0, 1)".</summary>
     public override string ToString() => Family == InitKind.Uniform
         ? string.Format(CultureInfo.InvariantCulture, "U({0:G4}, {1:G4})", First, Second)

@@ -17,6 +17,9 @@ internal static class Remedy
     /// <summary>Diagnostic property: which subscript of the weights runs over the inputs (<see cref="WeightSite.FanInIndex"/>).</summary>
     public const string FanInIndexProperty = "FanInIndex";
 
+    /// <summary>Diagnostic property: where the integer numerator of a scale that is zero by construction starts (<see cref="ZeroingDivision"/>).</summary>
+    public const string ZeroingNumeratorProperty = "ZeroingNumerator";
+
     /// <summary>Diagnostic property: the recognized <see cref="ActivationKind"/>.</summary>
     public const string ActivationProperty = "Activation";
 

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using InitAnalyzers.Descriptors;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
@@ -20,9 +21,18 @@ internal sealed class ZeroWeightsRule : IWeightRule
             return;
         }
 
+        var properties = Remedy.Properties(site);
+        var why = string.Empty;
+        if (site.Initialization.Zeroing is { } zeroing)
+        {
+            // The fix for this one is a floating-point numerator, so it needs to know where the numerator is.
+            properties = properties.Add(Remedy.ZeroingNumeratorProperty, zeroing.Numerator.SourceSpan.Start.ToString(CultureInfo.InvariantCulture));
+            why = string.Format(CultureInfo.InvariantCulture, " whenever {0} exceeds {1}, because {1} / {0} is integer division", zeroing.Divisor, zeroing.NumeratorValue);
+        }
+
         foreach (var location in site.Initialization.Locations)
         {
-            report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site), site.Name, Remedy.Describe(site.Activation)));
+            report(Diagnostic.Create(Descriptor, location, properties, site.Name, why, Remedy.Describe(site.Activation)));
         }
     }
 }

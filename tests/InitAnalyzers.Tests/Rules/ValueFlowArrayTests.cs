@@ -217,7 +217,7 @@ public sealed class ValueFlowArrayTests
     public Task Zero_weights_of_a_neuron_class_in_several_layers_are_reported() =>
         VerifyAsync(
             NeuronPerClass.Replace("Weights = new double[numOfInputs];", "Weights = {|#0:new double[numOfInputs]|};").Replace("WRITE;", "").Replace("LAYERS", "private Neuron[] output_layer;"),
-            Diagnostic("INIT001").WithLocation(0).WithArguments("Weights", "Xavier normal values, which suit the sigmoid that follows (std sqrt(2 / (fan_in + fan_out)))"));
+            Diagnostic("INIT001").WithLocation(0).WithArguments("Weights", "", "Xavier normal values, which suit the sigmoid that follows (std sqrt(2 / (fan_in + fan_out)))"));
 
     private const string InheritedNeuron = """
         using System;

@@ -71,7 +71,7 @@ public sealed class ZeroWeightsArrayTests
     public Task The_message_names_the_weights_and_explains_the_symmetry() =>
         VerifyAsync(
             TwoLayerNetwork.Replace("HIDDEN_INIT", "{|#0:new double[hiddenUnits, inputs]|}"),
-            Diagnostic("INIT001").WithLocation(0).WithArguments("hiddenWeights", "He normal values, which suit the ReLU that follows (std sqrt(2 / fan_in))"));
+            Diagnostic("INIT001").WithLocation(0).WithArguments("hiddenWeights", "", "He normal values, which suit the ReLU that follows (std sqrt(2 / fan_in))"));
 
     [Fact]
     public Task A_hidden_layer_filled_with_random_values_is_not_reported() =>
@@ -131,4 +131,64 @@ public sealed class ZeroWeightsArrayTests
     public Task Weights_assigned_from_a_loader_are_not_reported() =>
         VerifyAsync(TwoLayerNetwork.Replace("HIDDEN_INIT;", "Load();")
             .Replace("public double[] Forward(", "private static double[,] Load() => new double[1, 1];\n\n    public double[] Forward("));
+
+    private const string GaussianHidden = """
+        using System;
+
+        public sealed class Network
+        {
+            private readonly double[,] hiddenWeights;
+            private readonly double[,] outputWeights;
+            private readonly double[] hidden;
+            private readonly Random random = new Random(5);
+
+            public Network(int inputs, int units)
+            {
+                hiddenWeights = new double[units, inputs];
+                for (int i = 0; i < units; i++)
+                    for (int j = 0; j < inputs; j++)
+                        WRITE;
+                outputWeights = new double[1, units];
+                for (int j = 0; j < units; j++) outputWeights[0, j] = Gaussian() * Math.Sqrt(1.0 / units);
+                hidden = new double[units];
+            }
+
+            public double Forward(double[] x)
+            {
+                for (int i = 0; i < hidden.Length; i++)
+                {
+                    double sum = 0;
+                    for (int j = 0; j < x.Length; j++) sum += hiddenWeights[i, j] * x[j];
+                    hidden[i] = Math.Max(0, sum);
+                }
+
+                double output = 0;
+                for (int j = 0; j < hidden.Length; j++) output += outputWeights[0, j] * hidden[j];
+                return output;
+            }
+
+            private double Gaussian()
+            {
+                double u1 = 1.0 - random.NextDouble();
+                double u2 = random.NextDouble();
+                return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_scale_that_integer_division_makes_zero_is_reported_with_the_reason() =>
+        VerifyAsync(
+            GaussianHidden.Replace("WRITE", "{|#0:hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2 / inputs)|}"),
+            Diagnostic("INIT001").WithLocation(0).WithArguments("hiddenWeights", " whenever inputs exceeds 2, because 2 / inputs is integer division", "He normal values, which suit the ReLU that follows (std sqrt(2 / fan_in))"));
+
+    [Theory]
+    [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / inputs)")]
+    [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2d / inputs)")]
+    [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt((double)2 / inputs)")]
+    [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2 / (double)inputs)")]
+    [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(200 / inputs)")]
+    [InlineData("hiddenWeights[i, j] = Gaussian() / Math.Sqrt(2 / inputs)")]
+    public Task Floating_point_or_large_numerators_are_not_zero_by_construction(string write) =>
+        VerifyAsync(GaussianHidden.Replace("WRITE", write));
 }

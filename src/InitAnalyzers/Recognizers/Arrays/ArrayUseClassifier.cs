@@ -297,7 +297,10 @@ internal static class ArrayUseClassifier
 
         if (!assignment.Value.References(field))
         {
-            storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location, draw: RandomDrawRecognizer.Recognize(assignment.Value)));
+            var draw = RandomDrawRecognizer.Recognize(assignment.Value);
+            storage.Writes.Add(draw?.Zeroing is { } zeroing
+                ? new InitEvidence(EvidenceKind.ZeroFill, location, zeroing: zeroing)
+                : new InitEvidence(EvidenceKind.ValueWrite, location, draw: draw));
             return true;
         }
 

@@ -149,7 +149,7 @@ internal sealed class ArrayWeightRecognizer
         // Report where the zeros are chosen: an explicit fill if there is one, else the allocation.
         var fills = writes.Where(write => write.Kind == EvidenceKind.ZeroFill).ToList();
         var reported = fills.Count > 0 ? fills : writes;
-        return new Initialization(InitKind.Zero, reported.Select(write => write.Location).Distinct().ToImmutableArray());
+        return new Initialization(InitKind.Zero, reported.Select(write => write.Location).Distinct().ToImmutableArray(), zeroing: fills.Select(write => write.Zeroing).FirstOrDefault(zeroing => zeroing is not null));
     }
 
     /// <summary>

@@ -29,8 +29,9 @@ internal enum EvidenceKind
 
 internal readonly struct InitEvidence
 {
-    public InitEvidence(EvidenceKind kind, Location location, double constant = 0, RandomDraw? draw = null, bool evolution = false)
+    public InitEvidence(EvidenceKind kind, Location location, double constant = 0, RandomDraw? draw = null, bool evolution = false, ZeroingDivision? zeroing = null)
     {
+        Zeroing = zeroing;
         Evolution = evolution;
         Kind = kind;
         Location = location;
@@ -49,6 +50,9 @@ internal readonly struct InitEvidence
     /// were initialized: it breaks the symmetry of zeros, but says nothing against the distribution they were first drawn from.
     /// </summary>
     public bool Evolution { get; }
+
+    /// <summary>For a <see cref="EvidenceKind.ZeroFill"/> that is a draw times a scale that is zero by construction.</summary>
+    public ZeroingDivision? Zeroing { get; }
 
     /// <summary>For a <see cref="EvidenceKind.ValueWrite"/> of a random draw: its distribution, when recognized.</summary>
     public RandomDraw? Draw { get; }

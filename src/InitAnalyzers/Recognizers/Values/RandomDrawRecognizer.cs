@@ -49,6 +49,11 @@ internal static class RandomDrawRecognizer
         }
 
         var constant = Number(other);
+        if (constant is null && binary.OperatorKind == BinaryOperatorKind.Multiply && ZeroingDivisionIn(other) is { } zeroing)
+        {
+            return draw.ZeroedBy(zeroing);
+        }
+
         if (constant is null)
         {
             // A factor computed from variables (1 / Math.Sqrt(n), a gain field): the scale is the user's choice.
@@ -96,6 +101,28 @@ internal static class RandomDrawRecognizer
 
         return null;
     }
+
+    /// <summary>
+    /// <c>Math.Sqrt(2 / n)</c>, <c>1 / fanIn</c>: a small integer constant divided by an integer variable, which C# truncates
+    /// to 0 for every n above the constant. Constants up to 6 cover He (2), LeCun (1) and Xavier uniform (6) numerators.
+    /// </summary>
+    private static ZeroingDivision? ZeroingDivisionIn(IOperation factor)
+    {
+        factor = factor.WalkDownConversions();
+        if (factor is IInvocationOperation { TargetMethod: { Name: "Sqrt", ContainingType.Name: "Math" or "MathF" }, Arguments.Length: 1 } sqrt)
+        {
+            factor = sqrt.Arguments[0].Value.WalkDownConversions();
+        }
+
+        return factor is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide, LeftOperand: var numerator, RightOperand: var divisor } division
+            && IsIntegral(division.Type) && IsIntegral(numerator.Type) && IsIntegral(divisor.Type)
+            && numerator.ConstantValue is { HasValue: true, Value: var value } && Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) is >= 0 and <= 6 and var small
+            && !divisor.ConstantValue.HasValue
+            ? new ZeroingDivision(numerator.Syntax.GetLocation(), small, divisor.Syntax.ToString())
+            : null;
+    }
+
+    private static bool IsIntegral(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Int16 or SpecialType.System_Byte;
 
     /// <summary>sqrt(-2 ln u1) * cos(2 pi u2) or sin: a standard normal (Box and Muller 1958).</summary>
     private static RandomDraw? BoxMuller(IBinaryOperation product, int depth)
