@@ -254,6 +254,8 @@ public sealed class UnscaledRandomArrayFixTests
 
             public static class Random
             {
+                public static float value => 0.5f;
+
                 public static float Range(float minInclusive, float maxInclusive) => minInclusive;
             }
         }
@@ -272,6 +274,13 @@ public sealed class UnscaledRandomArrayFixTests
             UnityBrain.Replace("W1", "{|INIT004:w1[i, j] = UnityEngine.Random.Range(0f, 1f)|}"),
             UnityBrain.Replace("using UnityEngine;\n", "using InitAnalyzers.Runtime;\nusing UnityEngine;\n")
                 .Replace("W1", "w1[i, j] = UnityEngine.Random.Range(-(float)WeightInit.HeBound(w1.GetLength(1)), (float)WeightInit.HeBound(w1.GetLength(1)))"));
+
+    [Fact]
+    public Task Unity_Random_value_is_centred_and_scaled_like_NextDouble() =>
+        VerifyFixAsync(
+            UnityBrain.Replace("W1", "{|INIT004:w1[i, j] = Random.value|}"),
+            UnityBrain.Replace("using UnityEngine;\n", "using InitAnalyzers.Runtime;\nusing UnityEngine;\n")
+                .Replace("W1", "w1[i, j] = (float)((Random.value * 2 - 1) * WeightInit.HeBound(w1.GetLength(1)))"));
 
     private const string TiedAutoencoder = """
         using System;
