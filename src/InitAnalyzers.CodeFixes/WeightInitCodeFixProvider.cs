@@ -19,9 +19,11 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace InitAnalyzers.CodeFixes;
 
 /// <summary>
-/// Rewrites a zero-initialized weight array to a fan-scaled <c>InitAnalyzers.Runtime.WeightInit</c> call: He for the
-/// ReLU family or an unknown activation, Xavier for tanh, sigmoid and linear layers, LeCun for SELU, as the
+/// Rewrites a zero- or constant-initialized weight array to a fan-scaled <c>InitAnalyzers.Runtime.WeightInit</c> call: He for
+/// the ReLU family or an unknown activation, Xavier for tanh, sigmoid and linear layers, LeCun for SELU, as the
 /// diagnostic's properties say. Keeps the user's element type and array, and passes the <c>System.Random</c> in scope.
+/// An unscaled random value (INIT004) keeps the user's draw and is rescaled with <c>WeightInit.HeBound</c> or <c>HeStd</c>
+/// (Xavier, LeCun), so uniform stays uniform and normal stays normal.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeightInitCodeFixProvider)), Shared]
 public sealed class WeightInitCodeFixProvider : CodeFixProvider
@@ -29,7 +31,7 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
     private const string RuntimeTypeName = "InitAnalyzers.Runtime.WeightInit";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ZeroWeights, RuleIdentifiers.ConstantWeights);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ZeroWeights, RuleIdentifiers.ConstantWeights, RuleIdentifiers.UnscaledRandom);
 
     /// <inheritdoc/>
     /// <remarks>
@@ -81,6 +83,13 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
         if (ArrayInitWriter.Plan(node, model, scheme, fanInIndex, cancellationToken) is not { } plan)
         {
             return null;
+        }
+
+        if (diagnostic.Id == RuleIdentifiers.UnscaledRandom)
+        {
+            // The user's own draw is kept and rescaled, so its random source and distribution family stay; without one, no fix.
+            plan.Draw = plan.PerElement && plan.Target is ExpressionSyntax value ? RandomDrawWriter.Find(value, model, cancellationToken) : null;
+            return plan.Draw is null ? null : plan;
         }
 
         plan.Random = RandomInScope(model, plan.Target, cancellationToken);

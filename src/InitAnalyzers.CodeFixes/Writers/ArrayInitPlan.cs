@@ -40,7 +40,12 @@ internal sealed class ArrayInitPlan
     /// <summary>The <c>System.Random</c> in scope that the fix draws from, so seeded runs stay seeded.</summary>
     public ISymbol? Random { get; set; }
 
-    public string Title => PerElement ? PerElementTitle : Scheme switch
+    /// <summary>
+    /// For an unscaled random value (INIT004): the user's draw that is kept and rescaled, instead of a fresh sample.
+    /// </summary>
+    public DrawCore? Draw { get; set; }
+
+    public string Title => Draw is { } draw ? DrawTitle(draw) : PerElement ? PerElementTitle : Scheme switch
     {
         InitScheme.HeNormal => "Initialize with He normal (WeightInit.HeNormal)",
         InitScheme.HeUniform => "Initialize with He uniform (WeightInit.HeUniform)",
@@ -49,6 +54,19 @@ internal sealed class ArrayInitPlan
         InitScheme.LeCunNormal => "Initialize with LeCun normal (WeightInit.LeCunNormal)",
         _ => "Initialize with LeCun uniform (WeightInit.LeCunUniform)",
     };
+
+    private string DrawTitle(DrawCore draw)
+    {
+        var (family, helper) = draw.Family == InitKind.Normal ? ("normal", "Std") : ("uniform", "Bound");
+        return Scheme switch
+        {
+            InitScheme.HeNormal or InitScheme.HeUniform => $"Rescale the draw to He {family} (WeightInit.He{helper})",
+            InitScheme.XavierNormal or InitScheme.XavierUniform => OrientationKnown
+                ? $"Rescale the draw to Xavier {family} (WeightInit.Xavier{helper})"
+                : $"Rescale the draw to Xavier {family} (WeightInit.Xavier{helper}; orientation unknown, so not He)",
+            _ => $"Rescale the draw to LeCun {family} (WeightInit.LeCun{helper})",
+        };
+    }
 
     private string PerElementTitle => Scheme switch
     {

@@ -200,7 +200,7 @@ internal static class ArrayInitWriter
         var random = plan.Random;
         if (plan.PerElement)
         {
-            return BuildSample(plan, generator, weightInit, model);
+            return plan.Draw is { } draw ? RandomDrawWriter.Build(plan, draw, generator, weightInit, model) : BuildSample(plan, generator, weightInit, model);
         }
 
         var arguments = new System.Collections.Generic.List<SyntaxNode>

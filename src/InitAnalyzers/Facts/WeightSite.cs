@@ -8,7 +8,7 @@ namespace InitAnalyzers.Facts;
 /// </summary>
 internal sealed class WeightSite
 {
-    public WeightSite(ISymbol symbol, WeightRole role, LayerPosition position, Initialization initialization, ActivationKind activation = ActivationKind.Unknown, int? fanInIndex = null)
+    public WeightSite(ISymbol symbol, WeightRole role, LayerPosition position, Initialization initialization, ActivationKind activation = ActivationKind.Unknown, int? fanInIndex = null, int? fanIn = null, int? fanOut = null)
     {
         Symbol = symbol;
         Role = role;
@@ -16,6 +16,8 @@ internal sealed class WeightSite
         Initialization = initialization;
         Activation = activation;
         FanInIndex = fanInIndex;
+        FanIn = fanIn;
+        FanOut = fanOut;
     }
 
     /// <summary>The field, property or local that holds the weights.</summary>
@@ -38,4 +40,10 @@ internal sealed class WeightSite
     /// so its length is fan_in; null when the orientation is not known.
     /// </summary>
     public int? FanInIndex { get; }
+
+    /// <summary>The fan-in as a compile-time constant (<c>new double[128, 784]</c> read along <see cref="FanInIndex"/>); null when not known.</summary>
+    public int? FanIn { get; }
+
+    /// <summary>The fan-out as a compile-time constant, for a matrix whose fan-in is known; null when not known.</summary>
+    public int? FanOut { get; }
 }

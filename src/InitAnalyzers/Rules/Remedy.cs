@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using InitAnalyzers.Facts;
@@ -31,14 +32,51 @@ internal static class Remedy
     };
 
     /// <summary>The remedy in words, for a message's last clause.</summary>
-    public static string Describe(ActivationKind activation) => activation switch
+    public static string Describe(ActivationKind activation) => Describe(activation, InitKind.Normal, null, null);
+
+    /// <summary>
+    /// The remedy in the distribution family the weights are drawn from (uniform stays uniform), with the scale for the
+    /// layer's constant fans where they are known: "He normal values, which suit the ReLU that follows
+    /// (std sqrt(2 / fan_in) = 0.0505 for fan_in 784)".
+    /// </summary>
+    public static string Describe(ActivationKind activation, InitKind family, int? fanIn, int? fanOut)
     {
-        ActivationKind.Unknown => "random values scaled to the fan-in (He for the ReLU family, Xavier for tanh and sigmoid)",
-        ActivationKind.SELU => "LeCun normal values, which suit the SELU that follows (std sqrt(1 / fan_in))",
-        ActivationKind.Linear => "Xavier normal values, which suit a linear output (std sqrt(2 / (fan_in + fan_out)))",
-        _ when activation.IsRectifier() => string.Format(CultureInfo.InvariantCulture, "He normal values, which suit the {0} that follows (std sqrt(2 / fan_in))", Name(activation)),
-        _ => string.Format(CultureInfo.InvariantCulture, "Xavier normal values, which suit the {0} that follows (std sqrt(2 / (fan_in + fan_out)))", Name(activation)),
-    };
+        var uniform = family == InitKind.Uniform;
+        var shape = uniform ? "uniform" : "normal";
+        return activation switch
+        {
+            ActivationKind.Unknown => fanIn is null
+                ? "random values scaled to the fan-in (He for the ReLU family, Xavier for tanh and sigmoid)"
+                : string.Format(CultureInfo.InvariantCulture, "random values scaled to the fan-in (He for the ReLU family, Xavier for tanh and sigmoid; He {0}: {1})", shape, Scale(InitScheme.HeNormal, uniform, fanIn, fanOut)),
+            ActivationKind.SELU => string.Format(CultureInfo.InvariantCulture, "LeCun {0} values, which suit the SELU that follows ({1})", shape, Scale(InitScheme.LeCunNormal, uniform, fanIn, fanOut)),
+            ActivationKind.Linear => string.Format(CultureInfo.InvariantCulture, "Xavier {0} values, which suit a linear output ({1})", shape, Scale(InitScheme.XavierNormal, uniform, fanIn, fanOut)),
+            _ when activation.IsRectifier() => string.Format(CultureInfo.InvariantCulture, "He {0} values, which suit the {1} that follows ({2})", shape, Name(activation), Scale(InitScheme.HeNormal, uniform, fanIn, fanOut)),
+            _ => string.Format(CultureInfo.InvariantCulture, "Xavier {0} values, which suit the {1} that follows ({2})", shape, Name(activation), Scale(InitScheme.XavierNormal, uniform, fanIn, fanOut)),
+        };
+    }
+
+    /// <summary>
+    /// "std sqrt(2 / fan_in)", with its value where the fans are known (DOMAIN.md section 2, ReLU gain for He):
+    /// a normal's std is sqrt(v), a uniform's bound sqrt(3 v), for the variance v of the scheme.
+    /// </summary>
+    private static string Scale(InitScheme scheme, bool uniform, int? fanIn, int? fanOut)
+    {
+        var (formula, variance) = scheme switch
+        {
+            InitScheme.HeNormal or InitScheme.HeUniform => (uniform ? "bound sqrt(6 / fan_in)" : "std sqrt(2 / fan_in)", fanIn is { } n ? 2.0 / n : (double?)null),
+            InitScheme.LeCunNormal or InitScheme.LeCunUniform => (uniform ? "bound sqrt(3 / fan_in)" : "std sqrt(1 / fan_in)", fanIn is { } n ? 1.0 / n : null),
+            _ => (uniform ? "bound sqrt(6 / (fan_in + fan_out))" : "std sqrt(2 / (fan_in + fan_out))", fanIn is { } n && fanOut is { } m ? 2.0 / ((double)n + m) : null),
+        };
+        if (variance is not { } v)
+        {
+            return formula;
+        }
+
+        var value = Math.Sqrt(uniform ? 3 * v : v);
+        return scheme is InitScheme.XavierNormal or InitScheme.XavierUniform
+            ? string.Format(CultureInfo.InvariantCulture, "{0} = {1:G3} for fan_in {2} and fan_out {3}", formula, value, fanIn, fanOut)
+            : string.Format(CultureInfo.InvariantCulture, "{0} = {1:G3} for fan_in {2}", formula, value, fanIn);
+    }
 
     public static ImmutableDictionary<string, string?> Properties(WeightSite site)
     {

@@ -40,7 +40,7 @@ internal sealed class UnscaledRandomRule : IWeightRule
             : string.Format(CultureInfo.InvariantCulture, "whose fixed scale (std {0:G3}) ignores the fan-in, so the signal grows with every layer wider than {1:F0} inputs", draw.StandardDeviation, Math.Ceiling(2 / (draw.StandardDeviation * draw.StandardDeviation)));
         foreach (var location in site.Initialization.Locations)
         {
-            report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site), site.Name, Describe(draw), problem, Remedy.Describe(site.Activation)));
+            report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site), site.Name, Describe(draw), problem, Remedy.Describe(site.Activation, draw.Family, site.FanIn, site.FanOut)));
         }
     }
 

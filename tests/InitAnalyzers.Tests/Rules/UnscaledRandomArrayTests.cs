@@ -55,7 +55,44 @@ public sealed class UnscaledRandomArrayTests
     public Task NextDouble_is_reported_as_positive_only() =>
         VerifyAsync(
             Network.Replace("HIDDEN", "{|#0:w1[i, j] = random.NextDouble()|}"),
-            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U[0, 1)", "which is not centred on zero (mean 0.5) and whose scale ignores the fan-in, so every unit's input shifts the same way", "He normal values, which suit the ReLU that follows (std sqrt(2 / fan_in))"));
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U[0, 1)", "which is not centred on zero (mean 0.5) and whose scale ignores the fan-in, so every unit's input shifts the same way", "He uniform values, which suit the ReLU that follows (bound sqrt(6 / fan_in))"));
+
+    [Fact]
+    public Task A_constant_allocation_gives_the_He_bound_for_the_layers_fan_in() =>
+        VerifyAsync(
+            Network.Replace("w1 = new double[units, inputs];", "w1 = new double[64, 784];").Replace("HIDDEN", "{|#0:w1[i, j] = random.NextDouble() * 2 - 1|}"),
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U(-1, 1)", "whose fixed scale (std 0.577) ignores the fan-in, so the signal grows with every layer wider than 6 inputs", "He uniform values, which suit the ReLU that follows (bound sqrt(6 / fan_in) = 0.0875 for fan_in 784)"));
+
+    [Fact]
+    public Task A_normal_draw_gets_the_He_std_for_the_layers_fan_in() =>
+        VerifyAsync(
+            Network.Replace("w1 = new double[units, inputs];", "w1 = new double[64, 784];").Replace("HIDDEN", "{|#0:w1[i, j] = Gaussian()|}"),
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "N(0, 1)", "whose fixed scale (std 1) ignores the fan-in, so the signal grows with every layer wider than 2 inputs", "He normal values, which suit the ReLU that follows (std sqrt(2 / fan_in) = 0.0505 for fan_in 784)"));
+
+    [Fact]
+    public Task A_tanh_layer_gets_the_Xavier_bound_for_both_constant_fans() =>
+        VerifyAsync(
+            Network.Replace("w1 = new double[units, inputs];", "w1 = new double[100, 200];").Replace("Math.Max(0, sum)", "Math.Tanh(sum)").Replace("HIDDEN", "{|#0:w1[i, j] = random.NextDouble() - 0.5|}"),
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U(-0.5, 0.5)", "whose fixed scale (std 0.289) ignores the fan-in, so the signal grows with every layer wider than 24 inputs", "Xavier uniform values, which suit the tanh that follows (bound sqrt(6 / (fan_in + fan_out)) = 0.141 for fan_in 200 and fan_out 100)"));
+
+    [Fact]
+    public Task A_jagged_layer_takes_fan_in_from_its_rows_and_fan_out_from_its_row_count() =>
+        VerifyAsync(
+            ConstantWeightsArrayTests.Network.Replace("new float[units][]", "new float[64][]").Replace("new float[inputs]", "new float[784]")
+                .Replace("INIT", "for (int j = 0; j < inputs; j++) {|#0:w1[i][j] = random.NextSingle() * 2 - 1|};"),
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U(-1, 1)", "whose fixed scale (std 0.577) ignores the fan-in, so the signal grows with every layer wider than 6 inputs", "Xavier uniform values, which suit the tanh that follows (bound sqrt(6 / (fan_in + fan_out)) = 0.0841 for fan_in 784 and fan_out 64)"));
+
+    [Fact]
+    public Task Allocations_that_disagree_give_no_number() =>
+        VerifyAsync(
+            Network.Replace("private readonly double[,] w1;", "private readonly double[,] w1 = new double[64, 100];").Replace("w1 = new double[units, inputs];", "w1 = new double[64, 784];").Replace("HIDDEN", "{|#0:w1[i, j] = Gaussian()|}"),
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "N(0, 1)", "whose fixed scale (std 1) ignores the fan-in, so the signal grows with every layer wider than 2 inputs", "He normal values, which suit the ReLU that follows (std sqrt(2 / fan_in))"));
+
+    [Fact]
+    public Task Sizes_that_are_not_constants_give_no_number() =>
+        VerifyAsync(
+            Network.Replace("w1 = new double[units, inputs];", "w1 = new double[64, inputs];").Replace("HIDDEN", "{|#0:w1[i, j] = Gaussian()|}"),
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "N(0, 1)", "whose fixed scale (std 1) ignores the fan-in, so the signal grows with every layer wider than 2 inputs", "He normal values, which suit the ReLU that follows (std sqrt(2 / fan_in))"));
 
     [Theory]
     [InlineData("random.NextDouble() * 2 - 1")]

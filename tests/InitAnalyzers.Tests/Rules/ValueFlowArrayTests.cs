@@ -83,7 +83,7 @@ public sealed class ValueFlowArrayTests
     public Task Draws_into_local_rows_collected_in_lists_are_the_fields_initialization() =>
         VerifyAsync(
             Evolved.Replace("WRITE", "{|#0:neuronWeights[k] = (float)(random.NextDouble() - 0.5)|}"),
-            Diagnostic("INIT004").WithLocation(0).WithArguments("weights", "U(-0.5, 0.5)", "whose fixed scale (std 0.289) ignores the fan-in, so the signal grows with every layer wider than 24 inputs", "Xavier normal values, which suit the tanh that follows (std sqrt(2 / (fan_in + fan_out)))"));
+            Diagnostic("INIT004").WithLocation(0).WithArguments("weights", "U(-0.5, 0.5)", "whose fixed scale (std 0.289) ignores the fan-in, so the signal grows with every layer wider than 24 inputs", "Xavier uniform values, which suit the tanh that follows (bound sqrt(6 / (fan_in + fan_out)))"));
 
     [Fact]
     public Task Zero_local_rows_later_mutated_are_not_zero_weights() =>
@@ -196,7 +196,7 @@ public sealed class ValueFlowArrayTests
     public Task A_neuron_class_summed_by_its_network_of_several_layers_is_judged() =>
         VerifyAsync(
             NeuronPerClass.Replace("WRITE", "{|#0:Weights[i] = r.NextDouble()|}").Replace("LAYERS", "private Neuron[] output_layer;"),
-            Diagnostic("INIT004").WithLocation(0).WithArguments("Weights", "U[0, 1)", "which is not centred on zero (mean 0.5) and whose scale ignores the fan-in, so every unit's input shifts the same way", "Xavier normal values, which suit the sigmoid that follows (std sqrt(2 / (fan_in + fan_out)))"));
+            Diagnostic("INIT004").WithLocation(0).WithArguments("Weights", "U[0, 1)", "which is not centred on zero (mean 0.5) and whose scale ignores the fan-in, so every unit's input shifts the same way", "Xavier uniform values, which suit the sigmoid that follows (bound sqrt(6 / (fan_in + fan_out)))"));
 
     [Fact]
     public Task A_neuron_class_in_a_single_layer_is_not_judged() =>
@@ -301,7 +301,7 @@ public sealed class ValueFlowArrayTests
     public Task Weights_summed_by_a_derived_neuron_and_trained_through_a_read_only_property_are_judged() =>
         VerifyAsync(
             InheritedNeuron,
-            Diagnostic("INIT004").WithLocation(0).WithArguments("weights", "U[0, 1)", "which is not centred on zero (mean 0.5) and whose scale ignores the fan-in, so every unit's input shifts the same way", "Xavier normal values, which suit the tanh that follows (std sqrt(2 / (fan_in + fan_out)))"));
+            Diagnostic("INIT004").WithLocation(0).WithArguments("weights", "U[0, 1)", "which is not centred on zero (mean 0.5) and whose scale ignores the fan-in, so every unit's input shifts the same way", "Xavier uniform values, which suit the tanh that follows (bound sqrt(6 / (fan_in + fan_out)))"));
 
     [Fact]
     public Task Weights_handed_out_through_the_property_to_unknown_code_are_not_judged() =>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Immutable;
+using System.Linq;
 using InitAnalyzers.Recognizers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -53,7 +55,7 @@ internal static class ArrayUseClassifier
             if (creation.Initializer is null)
             {
                 var holdsNumbers = creation.Type is IArrayTypeSymbol { ElementType: not IArrayTypeSymbol };
-                storage.Writes.Add(new InitEvidence(holdsNumbers ? EvidenceKind.ZeroAllocation : EvidenceKind.RowAllocation, location));
+                storage.Writes.Add(new InitEvidence(holdsNumbers ? EvidenceKind.ZeroAllocation : EvidenceKind.RowAllocation, location, sizes: Sizes(creation, storage.Field.Type)));
                 return;
             }
 
@@ -67,6 +69,24 @@ internal static class ArrayUseClassifier
         }
 
         storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location));
+    }
+
+    /// <summary>The sizes an allocation gives, placed by how many subscripts of the field's type come before the allocated array.</summary>
+    private static AllocatedSizes? Sizes(IArrayCreationOperation creation, ITypeSymbol fieldType)
+    {
+        if (creation.Type is null)
+        {
+            return null;
+        }
+
+        var first = 0;
+        var levels = ArrayShape.JaggedDepth(fieldType) - ArrayShape.JaggedDepth(creation.Type);
+        for (var type = fieldType; levels > 0 && type is IArrayTypeSymbol array; levels--, type = array.ElementType)
+        {
+            first += array.Rank;
+        }
+
+        return new AllocatedSizes(first, creation.DimensionSizes.Select(size => size.NumericConstant() is { } value && value >= 1 && value <= int.MaxValue && value == Math.Floor(value) ? (int?)value : null).ToImmutableArray());
     }
 
     private static void ClassifyInitializer(IArrayInitializerOperation initializer, StorageEvidence storage, Location location)

@@ -86,7 +86,9 @@ internal sealed class ArrayWeightRecognizer
         {
             var position = Position(storage, weights, initializations, context);
             var forward = storage.WeightedSums.Where(use => !use.InBackwardPass).ToList();
-            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage], Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown), Agreed(forward.Select(use => use.InputIndexPosition), null)), context);
+            var fanInIndex = Agreed(forward.Select(use => use.InputIndexPosition), null);
+            var (fanIn, fanOut) = storage.ConstantFans(fanInIndex);
+            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage], Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown), fanInIndex, fanIn, fanOut), context);
         }
     }
 

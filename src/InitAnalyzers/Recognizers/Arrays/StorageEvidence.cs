@@ -29,7 +29,7 @@ internal enum EvidenceKind
 
 internal readonly struct InitEvidence
 {
-    public InitEvidence(EvidenceKind kind, Location location, double constant = 0, RandomDraw? draw = null, bool evolution = false, ZeroingDivision? zeroing = null)
+    public InitEvidence(EvidenceKind kind, Location location, double constant = 0, RandomDraw? draw = null, bool evolution = false, ZeroingDivision? zeroing = null, AllocatedSizes? sizes = null)
     {
         Zeroing = zeroing;
         Evolution = evolution;
@@ -37,6 +37,7 @@ internal readonly struct InitEvidence
         Location = location;
         Constant = constant;
         Draw = draw;
+        Sizes = sizes;
     }
 
     public EvidenceKind Kind { get; }
@@ -56,6 +57,36 @@ internal readonly struct InitEvidence
 
     /// <summary>For a <see cref="EvidenceKind.ValueWrite"/> of a random draw: its distribution, when recognized.</summary>
     public RandomDraw? Draw { get; }
+
+    /// <summary>For an allocation (<see cref="EvidenceKind.ZeroAllocation"/>, <see cref="EvidenceKind.RowAllocation"/>): the sizes it gives.</summary>
+    public AllocatedSizes? Sizes { get; }
+}
+
+/// <summary>
+/// The dimension sizes one allocation gives, where they are compile-time constants: <c>new double[128, 784]</c>
+/// gives 128 and 784 from subscript 0; a jagged row <c>w[i] = new double[784]</c> gives 784 from subscript 1.
+/// </summary>
+internal sealed class AllocatedSizes
+{
+    public AllocatedSizes(int firstSubscript, ImmutableArray<int?> constants)
+    {
+        FirstSubscript = firstSubscript;
+        Constants = constants;
+    }
+
+    /// <summary>The subscript (counted from the field's array outwards, through jagged levels) of the first dimension allocated.</summary>
+    public int FirstSubscript { get; }
+
+    /// <summary>One entry per allocated dimension; null where the size is not a constant.</summary>
+    public ImmutableArray<int?> Constants { get; }
+
+    /// <summary>Whether this allocation gives the length at <paramref name="subscript"/>, and that length when it is a constant.</summary>
+    public bool Covers(int subscript, out int? length)
+    {
+        var offset = subscript - FirstSubscript;
+        length = offset >= 0 && offset < Constants.Length ? Constants[offset] : null;
+        return offset >= 0 && offset < Constants.Length;
+    }
 }
 
 /// <summary>
@@ -107,4 +138,43 @@ internal sealed class StorageEvidence
 
     /// <summary>Written by a training step (<c>w[i, j] -= rate * gradient</c>): trained parameters, so weights.</summary>
     public bool Trained { get; set; }
+
+    /// <summary>
+    /// The constant fan-in (the length at <paramref name="fanInIndex"/>) and, for a matrix with two subscripts, the constant
+    /// fan-out (the other length), when every allocation of the field agrees on them; null where any size is not a constant.
+    /// </summary>
+    public (int? FanIn, int? FanOut) ConstantFans(int? fanInIndex)
+    {
+        if (fanInIndex is not { } fanIn)
+        {
+            return (null, null);
+        }
+
+        var subscripts = 0;
+        for (var type = Field.Type; type is IArrayTypeSymbol array; type = array.ElementType)
+        {
+            subscripts += array.Rank;
+        }
+
+        return (ConstantLength(fanIn), subscripts == 2 ? ConstantLength(1 - fanIn) : null);
+    }
+
+    private int? ConstantLength(int subscript)
+    {
+        int? found = null;
+        foreach (var write in Writes)
+        {
+            if (write.Sizes is { } sizes && sizes.Covers(subscript, out var length))
+            {
+                if (length is null || found is not null && found != length)
+                {
+                    return null;
+                }
+
+                found = length;
+            }
+        }
+
+        return found;
+    }
 }
