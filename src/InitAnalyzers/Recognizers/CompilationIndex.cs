@@ -20,11 +20,65 @@ internal sealed class CompilationIndex
     private readonly ConcurrentDictionary<string, ImmutableArray<IdentifierNameSyntax>> memberUses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> chained = new(StringComparer.Ordinal);
     private readonly Lazy<Holdings> holdings;
+    private readonly Lazy<HashSet<string>> factorNames;
 
     public CompilationIndex(Compilation compilation)
     {
         this.compilation = compilation;
         holdings = new Lazy<Holdings>(() => Holdings.Scan(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        factorNames = new Lazy<HashSet<string>>(() => ScanFactorNames(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// True when a member by this name is, somewhere in the compilation, an operand of a multiplication, directly or
+    /// through element access (<c>x.w[i] * y</c>): only such a member can be a weight summed in another type.
+    /// One pass over the compilation's multiplications answers every name.
+    /// </summary>
+    public bool IsFactorAnywhere(string name) => factorNames.Value.Contains(name);
+
+    private static HashSet<string> ScanFactorNames(Compilation compilation)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                if (node is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.MultiplyExpression))
+                {
+                    AddFactor(binary.Left, names);
+                    AddFactor(binary.Right, names);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private static void AddFactor(ExpressionSyntax operand, HashSet<string> names)
+    {
+        while (true)
+        {
+            switch (operand)
+            {
+                case ElementAccessExpressionSyntax element:
+                    operand = element.Expression;
+                    continue;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    operand = parenthesized.Expression;
+                    continue;
+                case CastExpressionSyntax cast:
+                    operand = cast.Expression;
+                    continue;
+                case MemberAccessExpressionSyntax access:
+                    names.Add(access.Name.Identifier.ValueText);
+                    return;
+                case IdentifierNameSyntax identifier:
+                    names.Add(identifier.Identifier.ValueText);
+                    return;
+                default:
+                    return;
+            }
+        }
     }
 
     /// <summary>

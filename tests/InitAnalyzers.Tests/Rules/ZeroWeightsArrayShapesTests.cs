@@ -209,4 +209,35 @@ public sealed class ZeroWeightsArrayShapesTests
             }
             """,
         });
+
+    [Fact]
+    public Task A_lazy_allocation_with_null_coalescing_assignment_is_a_zero_allocation() =>
+        VerifyAsync(new[] { LayerClass.Replace("weights = WEIGHTS;", "weights ??= {|INIT001:new double[nodesIn, nodesOut]|};"), StackingNetwork });
+
+    [Fact]
+    public Task A_layer_class_held_as_two_named_layers_is_stacked() =>
+        VerifyAsync(new[]
+        {
+            LayerClass.Replace("WEIGHTS", "{|INIT001:new double[nodesIn, nodesOut]|}"),
+            """
+            class TwoLayerNetwork
+            {
+                private readonly Layer hidden = new Layer(4, 8);
+                private readonly Layer output = new Layer(8, 1);
+            }
+            """,
+        });
+
+    [Fact]
+    public Task A_layer_class_held_once_is_not_stacked() =>
+        VerifyAsync(new[]
+        {
+            LayerClass.Replace("WEIGHTS", "new double[nodesIn, nodesOut]"),
+            """
+            class Regression
+            {
+                private readonly Layer model = new Layer(4, 1);
+            }
+            """,
+        });
 }

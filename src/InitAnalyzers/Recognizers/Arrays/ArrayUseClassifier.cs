@@ -139,6 +139,9 @@ internal static class ArrayUseClassifier
             case ISimpleAssignmentOperation assignment when assignment.Target == use:
                 ClassifyAssignedValue(assignment.Value, storage, field, containingMember);
                 return;
+            case ICoalesceAssignmentOperation lazy when lazy.Target == use:
+                ClassifyAssignedValue(lazy.Value, storage, field, containingMember); // w ??= new double[n, m]
+                return;
             case IArgumentOperation argument:
                 ClassifyArgument(argument, storage);
                 return;

@@ -173,6 +173,11 @@ internal sealed class ArrayWeightRecognizer
             return false; // deserializers, object initializers and Unity's inspector replace such values without leaving syntax behind
         }
 
+        if (storage.WeightedSums.Count == 0 && !members.Any(member => index.IsFactorAnywhere(member.Name)))
+        {
+            return true; // not a weight unless another type multiplies it, and no code anywhere does
+        }
+
         var outside = members.SelectMany(member => index.MemberUses(member.Name, context.CancellationToken))
             .Where(use => !IsInside(use, type) || nested.Any(inner => IsInside(use, inner)))
             .Distinct()
