@@ -264,11 +264,14 @@ internal sealed class CompilationIndex
         {
             NullableTypeSyntax nullable => Held(nullable.ElementType, depth),
             ArrayTypeSyntax array => Held(array.ElementType, depth + array.RankSpecifiers.Count),
-            GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic => Held(generic.TypeArgumentList.Arguments[0], depth + 1),
+            GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic when IsCollection(generic.Identifier.ValueText) => Held(generic.TypeArgumentList.Arguments[0], depth + 1),
             QualifiedNameSyntax { Right: GenericNameSyntax generic } => Held(generic, depth),
             _ when NameOf(type) is { } name && depth <= 3 => (name, depth),
             _ => null,
         };
+
+        private static bool IsCollection(string name) => name is "List" or "IList" or "IReadOnlyList" or "ICollection" or "IReadOnlyCollection" or "IEnumerable"
+            or "Collection" or "ObservableCollection" or "LinkedList" or "Queue" or "Stack" or "HashSet" or "ImmutableArray" or "ImmutableList";
 
         private static string? NameOf(TypeSyntax type) => type switch
         {

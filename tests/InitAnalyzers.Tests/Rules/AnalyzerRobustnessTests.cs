@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.AnalyzerVerifier;
 
@@ -145,4 +146,46 @@ public sealed class AnalyzerRobustnessTests
         });
         return test.RunAsync();
     }
+
+    private const string GenericLayer = """
+        using System.Numerics;
+
+        public sealed class Layer<T> where T : CONSTRAINT
+        {
+            private readonly T[,] weights;
+            private readonly int inputs, units;
+
+            public Layer(int inputs, int units)
+            {
+                this.inputs = inputs;
+                this.units = units;
+                weights = ALLOCATION;
+            }
+
+            public T[] Forward(T[] x)
+            {
+                var y = new T[units];
+                for (int i = 0; i < units; i++)
+                {
+                    T sum = T.Zero;
+                    for (int j = 0; j < inputs; j++) sum += weights[i, j] * x[j];
+                    y[i] = T.Max(T.Zero, sum);
+                }
+                return y;
+            }
+        }
+
+        public sealed class Network<T> where T : CONSTRAINT
+        {
+            private readonly Layer<T>[] layers = { new Layer<T>(4, 8), new Layer<T>(8, 1) };
+        }
+        """;
+
+    [Fact]
+    public Task Generic_math_floating_point_layers_are_judged_and_no_fix_is_offered_for_them() =>
+        CodeFixVerifier.VerifyNoFixAsync(GenericLayer.Replace("CONSTRAINT", "IFloatingPointIeee754<T>").Replace("ALLOCATION", "{|INIT001:new T[units, inputs]|}"));
+
+    [Fact]
+    public Task Generic_math_layers_that_admit_integers_are_not_judged() =>
+        VerifyAsync(GenericLayer.Replace("CONSTRAINT", "INumber<T>").Replace("ALLOCATION", "new T[units, inputs]"));
 }
