@@ -20,65 +20,11 @@ internal sealed class CompilationIndex
     private readonly ConcurrentDictionary<string, ImmutableArray<IdentifierNameSyntax>> memberUses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> chained = new(StringComparer.Ordinal);
     private readonly Lazy<Holdings> holdings;
-    private readonly Lazy<HashSet<string>> factorNames;
 
     public CompilationIndex(Compilation compilation)
     {
         this.compilation = compilation;
         holdings = new Lazy<Holdings>(() => Holdings.Scan(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
-        factorNames = new Lazy<HashSet<string>>(() => ScanFactorNames(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
-    }
-
-    /// <summary>
-    /// True when a member by this name is, somewhere in the compilation, an operand of a multiplication, directly or
-    /// through element access (<c>x.w[i] * y</c>): only such a member can be a weight summed in another type.
-    /// One pass over the compilation's multiplications answers every name.
-    /// </summary>
-    public bool IsFactorAnywhere(string name) => factorNames.Value.Contains(name);
-
-    private static HashSet<string> ScanFactorNames(Compilation compilation)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            foreach (var node in tree.GetRoot().DescendantNodes())
-            {
-                if (node is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.MultiplyExpression))
-                {
-                    AddFactor(binary.Left, names);
-                    AddFactor(binary.Right, names);
-                }
-            }
-        }
-
-        return names;
-    }
-
-    private static void AddFactor(ExpressionSyntax operand, HashSet<string> names)
-    {
-        while (true)
-        {
-            switch (operand)
-            {
-                case ElementAccessExpressionSyntax element:
-                    operand = element.Expression;
-                    continue;
-                case ParenthesizedExpressionSyntax parenthesized:
-                    operand = parenthesized.Expression;
-                    continue;
-                case CastExpressionSyntax cast:
-                    operand = cast.Expression;
-                    continue;
-                case MemberAccessExpressionSyntax access:
-                    names.Add(access.Name.Identifier.ValueText);
-                    return;
-                case IdentifierNameSyntax identifier:
-                    names.Add(identifier.Identifier.ValueText);
-                    return;
-                default:
-                    return;
-            }
-        }
     }
 
     /// <summary>
@@ -89,7 +35,10 @@ internal sealed class CompilationIndex
     /// </summary>
     public bool IsStacked(string typeName, int layerDepth) => holdings.Value.IsStacked(typeName, layerDepth);
 
-    /// <summary>Every use of a member by this name in the compilation: <c>x.name</c>, <c>x?.name</c>, <c>new T { name = ... }</c>, or the bare name.</summary>
+    /// <summary>
+    /// Every use of a member by this name in the compilation: <c>x.name</c>, <c>x?.name</c>, <c>new T { name = ... }</c>, or the bare name.
+    /// The source text is searched first and only the tokens at its hits are looked at, so no syntax tree is walked whole.
+    /// </summary>
     public ImmutableArray<IdentifierNameSyntax> MemberUses(string name, CancellationToken cancellationToken)
     {
         if (memberUses.TryGetValue(name, out var cached))
@@ -100,10 +49,12 @@ internal sealed class CompilationIndex
         var builder = ImmutableArray.CreateBuilder<IdentifierNameSyntax>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            var root = tree.GetRoot(cancellationToken);
-            foreach (var token in root.DescendantTokens())
+            SyntaxNode? root = null;
+            foreach (var position in TextSearch.Occurrences(tree.GetText(cancellationToken), name, cancellationToken))
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is IdentifierNameSyntax identifier)
+                root ??= tree.GetRoot(cancellationToken);
+                var token = root.FindToken(position);
+                if (token.SpanStart == position && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is IdentifierNameSyntax identifier)
                 {
                     builder.Add(identifier);
                 }
@@ -128,6 +79,11 @@ internal sealed class CompilationIndex
         var found = false;
         foreach (var tree in compilation.SyntaxTrees)
         {
+            if (!TextSearch.Occurrences(tree.GetText(cancellationToken), methodName, cancellationToken).Any())
+            {
+                continue; // most files never call it: their syntax is not walked
+            }
+
             foreach (var body in tree.GetRoot(cancellationToken).DescendantNodes().Where(node => node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax))
             {
                 if (ChainsCalls(body, methodName))
@@ -193,7 +149,7 @@ internal sealed class CompilationIndex
             var result = new Holdings();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>())
+                foreach (var declaration in tree.GetRoot().DescendantNodes(descendIntoChildren: node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<TypeDeclarationSyntax>())
                 {
                     var holder = declaration.Identifier.ValueText;
                     foreach (var baseType in declaration.BaseList?.Types ?? default)

@@ -173,9 +173,9 @@ internal sealed class ArrayWeightRecognizer
             return false; // deserializers, object initializers and Unity's inspector replace such values without leaving syntax behind
         }
 
-        if (storage.WeightedSums.Count == 0 && !members.Any(member => index.IsFactorAnywhere(member.Name)))
+        if (storage.WeightedSums.Count == 0 && !storage.Writes.Any(write => write.Draw is not null) && !members.Any(member => WeightedSumMatcher.NameSaysTrainableWeight(member.Name)))
         {
-            return true; // not a weight unless another type multiplies it, and no code anywhere does
+            return true; // nothing here says weight, so other types' uses are not worth a walk over the compilation
         }
 
         var outside = members.SelectMany(member => index.MemberUses(member.Name, context.CancellationToken))
