@@ -36,11 +36,11 @@ internal static class MathNetInitWriter
         }
 
         return MathNetFactory.Read(operation, types) is { } factory && factory.Creation.Syntax == expression
-            ? PlanFactory(factory, types, scheme, fanInIndex)
+            ? PlanFactory(factory, model, types, scheme, fanInIndex)
             : null;
     }
 
-    private static MathNetInitPlan? PlanFactory(MathNetFactory factory, MathNetTypes types, InitScheme scheme, int? fanInIndex)
+    private static MathNetInitPlan? PlanFactory(MathNetFactory factory, SemanticModel model, MathNetTypes types, InitScheme scheme, int? fanInIndex)
     {
         var sizes = new List<IOperation> { factory.Rows };
         if (factory.Columns is { } columns && !factory.Shape.IsVector)
@@ -72,7 +72,7 @@ internal static class MathNetInitWriter
         }
         else
         {
-            plan.RandomSource = RandomSourceOf(factory, types);
+            plan.RandomSource = RandomSourceOf(factory, model);
         }
 
         return plan;
@@ -128,8 +128,11 @@ internal static class MathNetInitWriter
         _ => false,
     };
 
-    /// <summary>The <c>System.Random</c> the user drew from: a distribution's <c>randomSource</c>, or the receiver of <c>NextDouble()</c> in an element function.</summary>
-    private static ExpressionSyntax? RandomSourceOf(MathNetFactory factory, MathNetTypes types)
+    /// <summary>
+    /// The <c>System.Random</c> the user drew from: a distribution's <c>randomSource</c>, or the receiver of <c>NextDouble()</c>
+    /// in an element function, when the same name reaches it where the factory stands.
+    /// </summary>
+    private static ExpressionSyntax? RandomSourceOf(MathNetFactory factory, SemanticModel model)
     {
         IOperation? source = null;
         if (factory.Content == FactoryContent.Distribution)
@@ -154,9 +157,32 @@ internal static class MathNetInitWriter
                 .FirstOrDefault(call => call.TargetMethod.Name.StartsWith("Next", System.StringComparison.Ordinal) && IsSystemRandom(call.Instance?.Type))?.Instance;
         }
 
-        return source?.WalkDownConversions().Syntax is ExpressionSyntax syntax && IsSimple(syntax) && source.WalkDownConversions() is not IInstanceReferenceOperation
+        source = source?.WalkDownConversions();
+        return source?.Syntax is ExpressionSyntax syntax && IsSimple(syntax) && source.StorageSymbol() is { } symbol && Reaches(symbol, syntax, factory.Creation.Syntax, model)
             ? syntax.WithoutTrivia()
             : null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="written"/> names <paramref name="symbol"/> at <paramref name="target"/> too: a source drawn inside
+    /// a helper method may be its local; a field initializer reaches only static members.
+    /// </summary>
+    private static bool Reaches(ISymbol symbol, ExpressionSyntax written, SyntaxNode target, SemanticModel model)
+    {
+        var name = written switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null)
+        {
+            return false;
+        }
+
+        var inInitializer = target.FirstAncestorOrSelf<VariableDeclaratorSyntax>()?.Parent?.Parent is FieldDeclarationSyntax || target.FirstAncestorOrSelf<PropertyDeclarationSyntax>() is not null;
+        return (!inInitializer || symbol.IsStatic || symbol is ILocalSymbol or IParameterSymbol)
+            && model.LookupSymbols(target.SpanStart, name: name).Any(found => SymbolEqualityComparer.Default.Equals(found.OriginalDefinition, symbol.OriginalDefinition));
     }
 
     private static bool IsSystemRandom(ITypeSymbol? type)

@@ -130,6 +130,23 @@ public sealed class MathNetFixTests
             }
             """);
 
+    [Fact]
+    public Task A_method_group_draw_keeps_the_random_field_it_draws_from() =>
+        VerifyFixAsync(
+            Rules.MathNetUnscaledRandomTests.ToyNetwork,
+            Rules.MathNetUnscaledRandomTests.ToyNetwork.Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\nusing MathNet.Numerics.Distributions;\n")
+                .Replace("{|INIT004:Matrix<double>.Build.Dense(Hidden, Inputs, Uniform)|}", "Matrix<double>.Build.Random(Hidden, Inputs, new ContinuousUniform(-WeightInit.HeBound(Inputs), WeightInit.HeBound(Inputs), random))")
+                .Replace("{|INIT004:Matrix<double>.Build.Dense(Outputs, Hidden, Uniform)|}", "Matrix<double>.Build.Random(Outputs, Hidden, new ContinuousUniform(-WeightInit.HeBound(Hidden), WeightInit.HeBound(Hidden), random))"));
+
+    [Fact]
+    public Task A_random_local_of_a_helper_method_is_not_reused_where_it_is_out_of_reach() =>
+        VerifyFixAsync(
+            Rules.MathNetUnscaledRandomTests.ToyNetwork.Replace("private double Uniform(int row, int column) => random.NextDouble() * 2 - 1;", "private static double Uniform(int row, int column) { var local = new Random(3); return local.NextDouble() * 2 - 1; }"),
+            Rules.MathNetUnscaledRandomTests.ToyNetwork.Replace("private double Uniform(int row, int column) => random.NextDouble() * 2 - 1;", "private static double Uniform(int row, int column) { var local = new Random(3); return local.NextDouble() * 2 - 1; }")
+                .Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\nusing MathNet.Numerics.Distributions;\n")
+                .Replace("{|INIT004:Matrix<double>.Build.Dense(Hidden, Inputs, Uniform)|}", "Matrix<double>.Build.Random(Hidden, Inputs, new ContinuousUniform(-WeightInit.HeBound(Inputs), WeightInit.HeBound(Inputs)))")
+                .Replace("{|INIT004:Matrix<double>.Build.Dense(Outputs, Hidden, Uniform)|}", "Matrix<double>.Build.Random(Outputs, Hidden, new ContinuousUniform(-WeightInit.HeBound(Hidden), WeightInit.HeBound(Hidden)))"));
+
     private static string RowVector(string source) =>
         source.Replace("(w1 * x + b1)", "(x * w1 + b1)").Replace("return w2 * h + b2;", "return h * w2 + b2;");
 

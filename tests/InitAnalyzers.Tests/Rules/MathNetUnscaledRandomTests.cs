@@ -114,4 +114,77 @@ public sealed class MathNetUnscaledRandomTests
         VerifyAsync(Network("Matrix<double>.Build.Random(hidden, inputs)")
             .Replace("private readonly Matrix<double> w1;", "private Matrix<double> w1;")
             .Replace("    public Vector<double> Forward(", "    public void Load(System.IO.BinaryReader reader) => w1 = Matrix<double>.Build.Dense(w1.RowCount, w1.ColumnCount, (i, j) => reader.ReadDouble());\n\n    public Vector<double> Forward("));
+
+    [Fact]
+    public Task A_toy_network_drawing_through_a_method_group_is_reported_on_both_layers() =>
+        VerifyAsync(ToyNetwork);
+
+    internal const string ToyNetwork = """
+        using System;
+        using MathNet.Numerics.LinearAlgebra;
+
+        public class ToyNetwork
+        {
+            private readonly Random random = new Random();
+            private Matrix<double> weightsInputHidden;
+            private Matrix<double> weightsHiddenOutput;
+            private Matrix<double> biasHidden;
+            private Matrix<double> biasOutput;
+
+            public ToyNetwork(int inputs, int hidden, int outputs)
+            {
+                Inputs = inputs;
+                Hidden = hidden;
+                Outputs = outputs;
+                CreateMatrices();
+            }
+
+            public int Inputs { get; }
+
+            public int Hidden { get; }
+
+            public int Outputs { get; }
+
+            private Squash Activation { get; } = Squash.Logistic;
+
+            public void Print() => Console.WriteLine(weightsInputHidden);
+
+            public Matrix<double> Predict(Matrix<double> input)
+            {
+                var hidden = (weightsInputHidden * input + biasHidden).Map(Activation.Forward);
+                return (weightsHiddenOutput * hidden + biasOutput).Map(Activation.Forward);
+            }
+
+            public void Train(Matrix<double> input, Matrix<double> target, double rate)
+            {
+                var hidden = (weightsInputHidden * input + biasHidden).Map(Activation.Forward);
+                var output = (weightsHiddenOutput * hidden + biasOutput).Map(Activation.Forward);
+                var outputGradient = output.Map(Activation.Backward).PointwiseMultiply(target - output) * rate;
+                weightsHiddenOutput += outputGradient * hidden.Transpose();
+                biasOutput += outputGradient;
+                var hiddenGradient = hidden.Map(Activation.Backward).PointwiseMultiply(weightsHiddenOutput.Transpose() * (target - output)) * rate;
+                weightsInputHidden += hiddenGradient * input.Transpose();
+                biasHidden += hiddenGradient;
+            }
+
+            private double Uniform(int row, int column) => random.NextDouble() * 2 - 1;
+
+            private void CreateMatrices()
+            {
+                weightsInputHidden = {|INIT004:Matrix<double>.Build.Dense(Hidden, Inputs, Uniform)|};
+                weightsHiddenOutput = {|INIT004:Matrix<double>.Build.Dense(Outputs, Hidden, Uniform)|};
+                biasHidden = Matrix<double>.Build.Dense(Hidden, 1, Uniform);
+                biasOutput = Matrix<double>.Build.Dense(Outputs, 1, Uniform);
+            }
+
+            internal sealed class Squash
+            {
+                public static readonly Squash Logistic = new Squash { Forward = x => 1 / (1 + Math.Exp(-x)), Backward = y => y * (1 - y) };
+
+                public Func<double, double> Forward { get; private set; } = x => x;
+
+                public Func<double, double> Backward { get; private set; } = x => 1;
+            }
+        }
+        """;
 }

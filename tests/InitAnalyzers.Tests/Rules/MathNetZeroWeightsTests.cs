@@ -82,6 +82,21 @@ public sealed class MathNetZeroWeightsTests
                 .Replace(".Map(v => Math.Max(0, v))", ".PointwiseTanh()"),
             Diagnostic("INIT001").WithLocation(0).WithArguments("w1", "Xavier normal values, which suit the tanh that follows (std sqrt(2 / (fan_in + fan_out)))"));
 
+    [Theory]
+    [InlineData(".Map(Math.Tanh)", "Xavier normal values, which suit the tanh that follows (std sqrt(2 / (fan_in + fan_out)))")]
+    [InlineData(".Map(Logistic)", "Xavier normal values, which suit the sigmoid that follows (std sqrt(2 / (fan_in + fan_out)))")]
+    [InlineData(".Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "Xavier normal values, which suit the sigmoid that follows (std sqrt(2 / (fan_in + fan_out)))")]
+    [InlineData(".Map(v => v > 0 ? v : 0.01 * v)", "He normal values, which suit the leaky ReLU that follows (std sqrt(2 / fan_in))")]
+    [InlineData(".PointwiseMaximum(0)", ReLURemedy)]
+    [InlineData(".Map(activation)", "random values scaled to the fan-in (He for the ReLU family, Xavier for tanh and sigmoid)")]
+    public Task The_remedy_follows_the_activation_applied_to_the_product(string activation, string remedy) =>
+        VerifyAsync(
+            Network("{|#0:Matrix<double>.Build.Dense(hidden, inputs)|}")
+                .Replace(".Map(v => Math.Max(0, v))", activation)
+                .Replace("private readonly Vector<double> b2;", "private readonly Vector<double> b2;\n    private readonly Func<double, double> activation = Math.Tanh;")
+                .Replace("    public Vector<double> Forward(", "    private static double Logistic(double v) => 1.0 / (1.0 + Math.Exp(-v));\n\n    public Vector<double> Forward("),
+            Diagnostic("INIT001").WithLocation(0).WithArguments("w1", remedy));
+
     [Fact]
     public Task A_get_only_property_is_reported() =>
         VerifyAsync(Network("{|INIT001:Matrix<double>.Build.Dense(hidden, inputs)|}")

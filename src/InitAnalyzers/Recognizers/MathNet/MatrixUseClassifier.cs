@@ -101,6 +101,11 @@ internal static class MatrixUseClassifier
     private static void ClassifyArgument(IArgumentOperation argument, MatrixStorage storage, ISymbol containingMember)
     {
         var location = argument.Syntax.GetLocation();
+        if (argument.Parameter?.RefKind is not (RefKind.Ref or RefKind.Out) && argument.Parent is IInvocationOperation printed && IsDisplay(printed.TargetMethod, argument.Parameter))
+        {
+            return; // Console.WriteLine(W), string.Format("{0}", W): shown, not changed
+        }
+
         if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out || argument.Parent is not IInvocationOperation call || !MathNetTypes.IsMathNetMethod(call.TargetMethod))
         {
             storage.Writes.Add(new MatrixWrite(MatrixWriteKind.Escape, location)); // a helper of the user's may fill it
@@ -161,6 +166,13 @@ internal static class MatrixUseClassifier
 
         storage.Trained |= training;
     }
+
+    /// <summary>A method that only shows its argument: <c>Console</c>, <c>Debug</c>, <c>Trace</c> and <c>string</c> methods taking an <c>object</c>.</summary>
+    private static bool IsDisplay(IMethodSymbol method, IParameterSymbol? parameter) =>
+        parameter?.OriginalDefinition.Type.SpecialType == SpecialType.System_Object
+        && (method.ContainingType is { SpecialType: SpecialType.System_String }
+            || method.ContainingType is { Name: "Console", ContainingNamespace.Name: "System" }
+            || method.ContainingType is { Name: "Debug" or "Trace", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace.Name: "System" } });
 
     private static bool HasOutputParameter(IMethodSymbol method)
     {
