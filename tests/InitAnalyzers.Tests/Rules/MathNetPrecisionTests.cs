@@ -20,6 +20,22 @@ public sealed class MathNetPrecisionTests
     public Task Zero_biases_and_a_zero_output_layer_are_not_reported() =>
         VerifyAsync(Network("Matrix<double>.Build.Random(hidden, inputs, new Normal(0, Math.Sqrt(2.0 / inputs)))", "Matrix<double>.Build.Dense(outputs, hidden)"));
 
+    [Theory]
+    [InlineData("Matrix<double>.Build.Random(hidden, inputs, new Normal(0, Math.Sqrt(2.0 / inputs)))", "Matrix<double>.Build.Dense(outputs, hidden)")]
+    [InlineData("{|INIT001:Matrix<double>.Build.Dense(hidden, inputs)|}", "Matrix<double>.Build.Random(outputs, hidden, new Normal(0, Math.Sqrt(1.0 / hidden)))")]
+    public Task A_field_reused_for_every_layers_output_links_them_in_order(string hidden, string output) =>
+        VerifyAsync(Network(hidden, output)
+            .Replace("private readonly Vector<double> b2;", "private readonly Vector<double> b2;\n    private Vector<double> state = null!;")
+            .Replace("""
+                    var h = (w1 * x + b1).Map(v => Math.Max(0, v));
+                    return w2 * h + b2;
+            """, """
+                    state = x;
+                    state = (w1 * state + b1).Map(v => Math.Max(0, v));
+                    state = w2 * state + b2;
+                    return state;
+            """));
+
     [Fact]
     public Task A_single_layer_regression_is_not_reported() =>
         VerifyAsync("""

@@ -223,7 +223,7 @@ internal sealed class MatrixDataFlow
     private void LandOn(ISymbol symbol, IOperation site, int position, ActivationKind applied, int hops)
     {
         symbol = symbol.OriginalDefinition;
-        outputs.Add(new DataHandle(symbol, site.Syntax.SyntaxTree, position));
+        outputs.Add(new DataHandle(symbol, site.Root().Syntax, position));
         var reads = hops > 0 ? ReadsAfter(site, symbol, position) : new List<IOperation>();
         if (reads.Count == 0)
         {

@@ -51,18 +51,19 @@ internal readonly struct MatrixWrite
 /// <summary>A place a layer's output lands: a local, parameter, field or property, or a method that returns it.</summary>
 internal readonly struct DataHandle
 {
-    public DataHandle(ISymbol symbol, SyntaxTree? tree, int position)
+    public DataHandle(ISymbol symbol, SyntaxNode? body, int position)
     {
         Symbol = symbol;
-        Tree = tree;
+        Body = body;
         Position = position;
     }
 
     public ISymbol Symbol { get; }
 
-    public SyntaxTree? Tree { get; }
+    /// <summary>The method body (or initializer) in which the value is stored; null for a method's result.</summary>
+    public SyntaxNode? Body { get; }
 
-    /// <summary>Where a local receives the value; reads before it see an older value.</summary>
+    /// <summary>Where the value is stored; reads before it in the same body see an older value.</summary>
     public int Position { get; }
 
     /// <summary>True when a product at <paramref name="product"/> that reads <paramref name="input"/> sees this value.</summary>
@@ -73,7 +74,14 @@ internal readonly struct DataHandle
             return false;
         }
 
-        return Symbol is not (ILocalSymbol or IParameterSymbol) || product.SyntaxTree == Tree && product.SpanStart >= Position;
+        var sameBody = Body is not null && product.SyntaxTree == Body.SyntaxTree && Body.Span.Contains(product.Span);
+        if (Symbol is ILocalSymbol or IParameterSymbol)
+        {
+            return sameBody && product.SpanStart >= Position;
+        }
+
+        // A field read in another method may see the value; in the same method only after it is stored.
+        return !sameBody || product.SpanStart >= Position;
     }
 }
 
