@@ -151,7 +151,7 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
     /// <summary>One fix: the node it replaces, its title, and how to build the replacement from the runtime's <c>WeightInit</c>.</summary>
     private sealed class FixPlan
     {
-        public FixPlan(SyntaxNode target, string title, System.Func<SyntaxGenerator, INamedTypeSymbol, SemanticModel, SyntaxNode> build)
+        public FixPlan(SyntaxNode target, string title, Func<SyntaxGenerator, INamedTypeSymbol, SemanticModel, SyntaxNode> build)
         {
             Target = target;
             Title = title;
@@ -162,6 +162,6 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
 
         public string Title { get; }
 
-        public System.Func<SyntaxGenerator, INamedTypeSymbol, SemanticModel, SyntaxNode> Build { get; }
+        public Func<SyntaxGenerator, INamedTypeSymbol, SemanticModel, SyntaxNode> Build { get; }
     }
 }

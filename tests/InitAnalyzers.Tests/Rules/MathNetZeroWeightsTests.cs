@@ -257,4 +257,29 @@ public sealed class MathNetZeroWeightsTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Training_updates_make_an_unnamed_matrix_a_weight() =>
+        VerifyAsync("""
+            using MathNet.Numerics.Distributions;
+            using MathNet.Numerics.LinearAlgebra;
+
+            public sealed class AutoEncoder
+            {
+                private readonly Matrix<double> encoder = {|INIT001:Matrix<double>.Build.Dense(16, 64)|};
+                private readonly Matrix<double> decoder = Matrix<double>.Build.Random(64, 16, new Normal(0, 0.05));
+
+                public Vector<double> Reconstruct(Vector<double> x)
+                {
+                    var code = (encoder * x).PointwiseTanh();
+                    return decoder * code;
+                }
+
+                public void TrainStep(Matrix<double> encoderGradient, Matrix<double> decoderGradient, double rate)
+                {
+                    encoder.Subtract(encoderGradient * rate, encoder);
+                    decoder.MapIndexedInplace((i, j, v) => v - rate * decoderGradient[i, j]);
+                }
+            }
+            """);
 }
