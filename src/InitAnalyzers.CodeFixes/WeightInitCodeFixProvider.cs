@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using InitAnalyzers.CodeFixes.Writers;
 using InitAnalyzers.Descriptors;
 using InitAnalyzers.Facts;
+using InitAnalyzers.Recognizers.MathNet;
 using InitAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -24,6 +25,8 @@ namespace InitAnalyzers.CodeFixes;
 /// diagnostic's properties say. Keeps the user's element type and array, and passes the <c>System.Random</c> in scope.
 /// An unscaled random value (INIT004) keeps the user's draw and is rescaled with <c>WeightInit.HeBound</c> or <c>HeStd</c>
 /// (Xavier, LeCun), so uniform stays uniform and normal stays normal.
+/// MathNet weights (zero, constant or unscaled) are redrawn in MathNet's own idiom from a distribution scaled with
+/// <c>WeightInit.HeStd</c>/<c>XavierStd</c>/<c>LeCunStd</c> (see <see cref="MathNetInitWriter"/>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeightInitCodeFixProvider)), Shared]
 public sealed class WeightInitCodeFixProvider : CodeFixProvider
@@ -61,7 +64,7 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static ArrayInitPlan? Plan(SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static FixPlan? Plan(SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (model.Compilation.GetTypeByMetadataName(RuntimeTypeName) is null)
         {
@@ -80,6 +83,11 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
 
         int? fanInIndex = diagnostic.Properties.TryGetValue(Remedy.FanInIndexProperty, out var index) && int.TryParse(index, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
         var node = model.SyntaxTree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (MathNetTypes.Resolve(model.Compilation) is { } mathNet && MathNetInitWriter.Plan(node, model, mathNet, scheme, fanInIndex, cancellationToken) is { } matrixPlan)
+        {
+            return new FixPlan(matrixPlan.Target, matrixPlan.Title, (generator, weightInit, _) => MathNetInitWriter.Build(matrixPlan, generator, weightInit, mathNet));
+        }
+
         if (ArrayInitWriter.Plan(node, model, scheme, fanInIndex, cancellationToken) is not { } plan)
         {
             return null;
@@ -89,7 +97,7 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
         {
             // The user's own draw is kept and rescaled, so its random source and distribution family stay; without one, no fix.
             plan.Draw = plan.PerElement && plan.Target is ExpressionSyntax value ? RandomDrawWriter.Find(value, model, cancellationToken) : null;
-            return plan.Draw is null ? null : plan;
+            return plan.Draw is null ? null : new FixPlan(plan.Target, plan.Title, (generator, weightInit, semanticModel) => ArrayInitWriter.Build(plan, generator, weightInit, semanticModel));
         }
 
         plan.Random = RandomInScope(model, plan.Target, cancellationToken);
@@ -98,7 +106,7 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
             return null; // a per-element sample needs a random source: the user's, or Random.Shared (.NET 6+)
         }
 
-        return plan;
+        return new FixPlan(plan.Target, plan.Title, (generator, weightInit, semanticModel) => ArrayInitWriter.Build(plan, generator, weightInit, semanticModel));
     }
 
     private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -110,11 +118,11 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        var plans = diagnostics.Select(diagnostic => Plan(editor.SemanticModel, diagnostic, cancellationToken)).OfType<ArrayInitPlan>()
+        var plans = diagnostics.Select(diagnostic => Plan(editor.SemanticModel, diagnostic, cancellationToken)).OfType<FixPlan>()
             .GroupBy(plan => plan.Target).Select(group => group.First());
         foreach (var plan in plans)
         {
-            editor.ReplaceNode(plan.Target, ArrayInitWriter.Build(plan, editor.Generator, weightInit, editor.SemanticModel));
+            editor.ReplaceNode(plan.Target, plan.Build(editor.Generator, weightInit, editor.SemanticModel));
         }
 
         return await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -152,4 +160,21 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
         IPropertySymbol property => property.Type,
         _ => null,
     };
+
+    /// <summary>One fix: the node it replaces, its title, and how to build the replacement from the runtime's <c>WeightInit</c>.</summary>
+    private sealed class FixPlan
+    {
+        public FixPlan(SyntaxNode target, string title, Func<SyntaxGenerator, INamedTypeSymbol, SemanticModel, SyntaxNode> build)
+        {
+            Target = target;
+            Title = title;
+            Build = build;
+        }
+
+        public SyntaxNode Target { get; }
+
+        public string Title { get; }
+
+        public Func<SyntaxGenerator, INamedTypeSymbol, SemanticModel, SyntaxNode> Build { get; }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace InitAnalyzers.Tests.Infrastructure;
@@ -6,4 +7,7 @@ namespace InitAnalyzers.Tests.Infrastructure;
 public static class TestReferences
 {
     public static ReferenceAssemblies Net80 { get; } = ReferenceAssemblies.Net.Net80;
+
+    /// <summary>.NET 8 with the real MathNet.Numerics 5.0.0 package, so recognizers meet its actual signatures.</summary>
+    public static ReferenceAssemblies Net80WithMathNet { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(new PackageIdentity("MathNet.Numerics", "5.0.0")));
 }

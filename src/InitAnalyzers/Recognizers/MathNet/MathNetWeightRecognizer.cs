@@ -1,0 +1,313 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using InitAnalyzers.Facts;
+using InitAnalyzers.Recognizers.Arrays;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InitAnalyzers.Recognizers.MathNet;
+
+/// <summary>
+/// Recognizes layers whose weights live in MathNet.Numerics matrices (<c>Matrix&lt;double&gt;</c>, <c>Matrix&lt;float&gt;</c>,
+/// <c>DenseMatrix</c>) or vectors (one unit's weights): which fields are weights (they multiply the layer's input in a
+/// product, and are trained, drawn at random or named so), how they are initialized across the whole type, which layer
+/// feeds which and what activation follows. Emits <see cref="WeightSite"/> facts at the end of each type.
+/// </summary>
+internal sealed class MathNetWeightRecognizer
+{
+    private readonly MathNetTypes types;
+    private readonly CompilationIndex index;
+    private readonly Action<WeightSite, SymbolAnalysisContext> emit;
+
+    private MathNetWeightRecognizer(MathNetTypes types, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
+    {
+        this.types = types;
+        this.index = index;
+        this.emit = emit;
+    }
+
+    /// <summary>Registers the recognizer when the compilation references MathNet.Numerics; does nothing otherwise.</summary>
+    public static void Register(CompilationStartAnalysisContext context, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
+    {
+        if (MathNetTypes.Resolve(context.Compilation) is { } types)
+        {
+            context.RegisterSymbolStartAction(new MathNetWeightRecognizer(types, index, emit).OnTypeStart, SymbolKind.NamedType);
+        }
+    }
+
+    private void OnTypeStart(SymbolStartAnalysisContext context)
+    {
+        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+        {
+            return;
+        }
+
+        // Bail out fast: a type without a floating-point matrix or vector field has no MathNet layer.
+        Dictionary<ISymbol, MatrixStorage>? storages = null;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsConst: false } field && types.WeightShapeOf(field.Type) is { } shape)
+            {
+                storages ??= new Dictionary<ISymbol, MatrixStorage>(SymbolEqualityComparer.Default);
+                var storage = new MatrixStorage(field, shape);
+                storages[field] = storage;
+                if (field.AssociatedSymbol is IPropertySymbol property)
+                {
+                    storages[property] = storage; // an auto-property is its backing field
+                }
+            }
+        }
+
+        if (storages is null)
+        {
+            return;
+        }
+
+        var collector = new TypeCollector(storages, types);
+        context.RegisterOperationAction(collector.OnReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+        context.RegisterOperationAction(collector.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+        context.RegisterSymbolEndAction(end => Judge(end, collector));
+    }
+
+    private void Judge(SymbolAnalysisContext context, TypeCollector collector)
+    {
+        var all = collector.Storages.Values.Distinct().ToList();
+
+        // A weight by use (a product with the layer's input), confirmed by training, random values or its name:
+        // a rotation, a covariance or a cost matrix also multiplies vectors, but is none of these.
+        var candidates = new HashSet<ISymbol>(
+            all.Where(storage => storage.Products.Count > 0 && (storage.Trained || storage.Writes.Any(write => write.Random) || WeightedSumMatcher.NameSaysTrainableWeight(storage.Name)))
+                .SelectMany(storage => new[] { storage.Field, storage.Member }),
+            SymbolEqualityComparer.Default);
+
+        // W2 * W1 says nothing about which factor is the layer: such products are left out.
+        var layers = all.Where(storage => candidates.Contains(storage.Field))
+            .Select(storage => (Storage: storage, Products: storage.Products.Where(product => product.Partner is null || !candidates.Contains(product.Partner)).ToList()))
+            .Where(layer => layer.Products.Count > 0)
+            .ToList();
+        if (layers.Count == 0)
+        {
+            return;
+        }
+
+        var forward = layers.ToDictionary(layer => layer.Storage, layer => layer.Products.Where(product => !product.InBackwardPass).ToList());
+        foreach (var (storage, _) in layers)
+        {
+            var initialization = Initialize(storage, context);
+            var uses = forward[storage];
+            var position = Position(storage, forward, initialization, context);
+            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initialization, Agreed(uses.Select(use => use.Activation), ActivationKind.Unknown), Agreed(uses.Select(use => use.FanInIndex), null)), context);
+        }
+    }
+
+    /// <summary>The one value every use agrees on, ignoring unknowns; <paramref name="unknown"/> when they disagree or say nothing.</summary>
+    private static T Agreed<T>(IEnumerable<T> values, T unknown)
+    {
+        var found = unknown;
+        foreach (var value in values)
+        {
+            if (EqualityComparer<T>.Default.Equals(value, unknown))
+            {
+                continue;
+            }
+
+            if (!EqualityComparer<T>.Default.Equals(found, unknown) && !EqualityComparer<T>.Default.Equals(found, value))
+            {
+                return unknown;
+            }
+
+            found = value;
+        }
+
+        return found;
+    }
+
+    /// <summary>What the matrix holds before the first forward pass, from every write and hand-off in the type (and outside it, for non-private members).</summary>
+    private Initialization Initialize(MatrixStorage storage, SymbolAnalysisContext context)
+    {
+        var writes = storage.Writes;
+        if (writes.Count == 0 || writes.Any(write => write.Kind == MatrixWriteKind.Escape) || MayBeWrittenElsewhere(storage, context))
+        {
+            return Initialization.Unknown;
+        }
+
+        var zeroFills = writes.Where(write => write.Kind == MatrixWriteKind.ZeroFill).ToList();
+        var values = writes.Where(write => write.Kind == MatrixWriteKind.ValueWrite).ToList();
+        var constants = writes.Where(write => write.Kind == MatrixWriteKind.ConstantFill).ToList();
+        if (values.Count > 0)
+        {
+            // One recognized distribution everywhere, or nothing is claimed; a fill beside it may come before or after.
+            var draw = values[0].Draw;
+            return draw is not null && values.All(write => draw.Equals(write.Draw)) && constants.Count == 0 && zeroFills.Count == 0
+                ? new Initialization(draw.Family, values.Select(write => write.Location).ToImmutableArray(), draw: draw)
+                : Initialization.Unknown;
+        }
+
+        if (constants.Count > 0)
+        {
+            var value = constants[0].Constant;
+            return constants.All(write => write.Constant.Equals(value)) && zeroFills.Count == 0
+                ? new Initialization(InitKind.Constant, constants.Select(write => write.Location).ToImmutableArray(), value)
+                : Initialization.Unknown;
+        }
+
+        // Report where the zeros are chosen: an explicit fill if there is one, else the allocation.
+        var reported = zeroFills.Count > 0 ? zeroFills : writes;
+        return new Initialization(InitKind.Zero, reported.Select(write => write.Location).Distinct().ToImmutableArray());
+    }
+
+    private bool MayBeWrittenElsewhere(MatrixStorage storage, SymbolAnalysisContext context)
+    {
+        // Operations of nested types are not part of this type's analysis, yet they may write its private fields.
+        var member = storage.Member;
+        var type = storage.Field.ContainingType;
+        var nested = type.GetTypeMembers();
+        if (member.DeclaredAccessibility == Accessibility.Private && nested.IsEmpty)
+        {
+            return false;
+        }
+
+        if (member.IsStatic && !nested.IsEmpty)
+        {
+            return true; // a nested type may write it by its simple name
+        }
+
+        if (IsSetFromOutside(member, type))
+        {
+            return true; // deserializers, object initializers and Unity's inspector replace such values without leaving syntax behind
+        }
+
+        foreach (var use in index.MemberUses(member.Name, context.CancellationToken))
+        {
+            var inside = IsInside(use, type) && !nested.Any(inner => IsInside(use, inner));
+            if (!inside && !MatrixExternalUses.IsPlainRead(use))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A settable non-private property, or a writable public field of a serializable type (a Unity component, [Serializable]).</summary>
+    private static bool IsSetFromOutside(ISymbol member, INamedTypeSymbol type)
+    {
+        if (member is IPropertySymbol { SetMethod: { } setter })
+        {
+            return setter.DeclaredAccessibility != Accessibility.Private;
+        }
+
+        if (member is not IFieldSymbol { IsReadOnly: false, DeclaredAccessibility: Accessibility.Public })
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "MonoBehaviour" or "ScriptableObject" || current.GetAttributes().Any(attribute => attribute.AttributeClass?.Name is "SerializableAttribute" or "DataContractAttribute"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInside(SyntaxNode node, INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Any(declaration => declaration.SyntaxTree == node.SyntaxTree && declaration.Span.Contains(node.Span));
+
+    /// <summary>
+    /// Hidden when the layer's output is a factor of another weight's product; output when another layer feeds it and it
+    /// feeds none; hidden too for a one-matrix layer class whose forward results are chained into its own forward.
+    /// </summary>
+    private LayerPosition Position(MatrixStorage storage, Dictionary<MatrixStorage, List<MatrixProduct>> forward, Initialization initialization, SymbolAnalysisContext context)
+    {
+        var others = forward.Where(pair => pair.Key != storage).ToList();
+        if (others.Any(other => Feeds(forward[storage], other.Value)))
+        {
+            return LayerPosition.Hidden;
+        }
+
+        if (others.Any(other => Feeds(other.Value, forward[storage])))
+        {
+            return LayerPosition.Output;
+        }
+
+        if (forward.Count == 1 && initialization.Kind is InitKind.Zero or InitKind.Constant
+            && forward[storage].Any(use => index.IsChained(use.Method, context.CancellationToken)))
+        {
+            return LayerPosition.Hidden; // a layer class whose forward results feed its own forward: stacked layers
+        }
+
+        return LayerPosition.Unknown;
+    }
+
+    /// <summary>True when an output of <paramref name="from"/> is a factor of one of the products in <paramref name="to"/>.</summary>
+    private static bool Feeds(List<MatrixProduct> from, List<MatrixProduct> to) =>
+        from.Any(source => to.Any(target =>
+            source.Consumers.Contains(target.Product)
+            || source.Outputs.Any(output => target.Inputs.Any(input => output.Reaches(input, target.Product)))));
+
+    /// <summary>Collects the evidence of one type; operation actions may run concurrently.</summary>
+    private sealed class TypeCollector
+    {
+        private readonly object gate = new();
+        private readonly MathNetTypes types;
+
+        public TypeCollector(Dictionary<ISymbol, MatrixStorage> storages, MathNetTypes types)
+        {
+            Storages = storages;
+            this.types = types;
+        }
+
+        public Dictionary<ISymbol, MatrixStorage> Storages { get; }
+
+        public void OnReference(OperationAnalysisContext context)
+        {
+            ISymbol? symbol = context.Operation switch
+            {
+                IFieldReferenceOperation field => field.Field.OriginalDefinition,
+                IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+                _ => null,
+            };
+            if (symbol is null || !Storages.TryGetValue(symbol, out var storage))
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                MatrixUseClassifier.Classify(context.Operation, storage, context.ContainingSymbol, types);
+            }
+        }
+
+        public void OnInitializer(OperationAnalysisContext context)
+        {
+            if (context.Operation is not ISymbolInitializerOperation { Value: var value } initializer)
+            {
+                return;
+            }
+
+            var members = initializer switch
+            {
+                IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
+                IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
+                _ => ImmutableArray<ISymbol>.Empty,
+            };
+
+            lock (gate)
+            {
+                foreach (var member in members)
+                {
+                    if (Storages.TryGetValue(member.OriginalDefinition, out var storage))
+                    {
+                        MatrixUseClassifier.ClassifyAssignedValue(value, storage, types);
+                    }
+                }
+            }
+        }
+    }
+}
