@@ -22,6 +22,7 @@ namespace InitAnalyzers.CodeFixes;
 /// Rewrites a zero-initialized weight array to a fan-scaled <c>InitAnalyzers.Runtime.WeightInit</c> call: He for the
 /// ReLU family or an unknown activation, Xavier for tanh, sigmoid and linear layers, LeCun for SELU, as the
 /// diagnostic's properties say. Keeps the user's element type and array, and passes the <c>System.Random</c> in scope.
+/// NumSharp weights (zero, constant or unscaled random) become a scaled <c>np.random</c> draw instead (<see cref="NumSharpInitWriter"/>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeightInitCodeFixProvider)), Shared]
 public sealed class WeightInitCodeFixProvider : CodeFixProvider
@@ -29,7 +30,7 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
     private const string RuntimeTypeName = "InitAnalyzers.Runtime.WeightInit";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ZeroWeights, RuleIdentifiers.ConstantWeights);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ZeroWeights, RuleIdentifiers.ConstantWeights, RuleIdentifiers.UnscaledRandom);
 
     /// <inheritdoc/>
     /// <remarks>
@@ -50,20 +51,33 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (Plan(model, diagnostic, context.CancellationToken) is { } plan)
+            if ((PlanNumSharp(model, diagnostic, context.CancellationToken)?.Title ?? Plan(model, diagnostic, context.CancellationToken)?.Title) is { } title)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create(plan.Title, ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKeys.RecommendedInitialization),
+                    CodeAction.Create(title, ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKeys.RecommendedInitialization),
                     diagnostic);
             }
         }
     }
 
+    private static NumSharpInitPlan? PlanNumSharp(SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (model.Compilation.GetTypeByMetadataName(RuntimeTypeName) is null
+            || !diagnostic.Properties.TryGetValue(Remedy.SchemeProperty, out var schemeName) || !Enum.TryParse<InitScheme>(schemeName, out var scheme))
+        {
+            return null;
+        }
+
+        int? fanInIndex = diagnostic.Properties.TryGetValue(Remedy.FanInIndexProperty, out var index) && int.TryParse(index, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        var node = model.SyntaxTree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        return NumSharpInitWriter.Plan(node, diagnostic.Location.SourceSpan, model, scheme, fanInIndex, cancellationToken);
+    }
+
     private static ArrayInitPlan? Plan(SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (model.Compilation.GetTypeByMetadataName(RuntimeTypeName) is null)
+        if (model.Compilation.GetTypeByMetadataName(RuntimeTypeName) is null || diagnostic.Id == RuleIdentifiers.UnscaledRandom)
         {
-            return null; // the package always brings the runtime library; without it the fix would not compile
+            return null; // the package always brings the runtime library; without it the fix would not compile. INIT004 on arrays: not written yet
         }
 
         if (!diagnostic.Properties.TryGetValue(Remedy.SchemeProperty, out var schemeName) || !Enum.TryParse<InitScheme>(schemeName, out var scheme))
@@ -96,7 +110,13 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        var plans = diagnostics.Select(diagnostic => Plan(editor.SemanticModel, diagnostic, cancellationToken)).OfType<ArrayInitPlan>()
+        var numSharp = diagnostics.Select(diagnostic => (Diagnostic: diagnostic, Plan: PlanNumSharp(editor.SemanticModel, diagnostic, cancellationToken))).ToList();
+        foreach (var plan in numSharp.Select(pair => pair.Plan).OfType<NumSharpInitPlan>().GroupBy(plan => plan.Target).Select(group => group.First()))
+        {
+            editor.ReplaceNode(plan.Target, NumSharpInitWriter.Build(plan, editor.Generator, weightInit, editor.SemanticModel));
+        }
+
+        var plans = numSharp.Where(pair => pair.Plan is null).Select(pair => Plan(editor.SemanticModel, pair.Diagnostic, cancellationToken)).OfType<ArrayInitPlan>()
             .GroupBy(plan => plan.Target).Select(group => group.First());
         foreach (var plan in plans)
         {

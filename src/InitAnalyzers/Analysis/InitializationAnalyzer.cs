@@ -3,6 +3,7 @@ using InitAnalyzers.Descriptors;
 using InitAnalyzers.Facts;
 using InitAnalyzers.Recognizers;
 using InitAnalyzers.Recognizers.Arrays;
+using InitAnalyzers.Recognizers.NumSharp;
 using InitAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -32,6 +33,7 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
         var index = new CompilationIndex(context.Compilation);
         var arrays = new ArrayWeightRecognizer(index, Judge);
         context.RegisterSymbolStartAction(arrays.OnTypeStart, SymbolKind.NamedType);
+        NumSharpWeightRecognizer.Register(context, index, Judge);
     }
 
     private static void Judge(WeightSite site, SymbolAnalysisContext context)

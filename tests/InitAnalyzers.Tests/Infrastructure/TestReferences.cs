@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace InitAnalyzers.Tests.Infrastructure;
@@ -6,4 +7,7 @@ namespace InitAnalyzers.Tests.Infrastructure;
 public static class TestReferences
 {
     public static ReferenceAssemblies Net80 { get; } = ReferenceAssemblies.Net.Net80;
+
+    /// <summary>.NET 8 with the real NumSharp 0.70.0 package: its compile-time API only, no NumSharp code runs in a test.</summary>
+    public static ReferenceAssemblies Net80WithNumSharp { get; } = Net80.AddPackages(ImmutableArray.Create(new PackageIdentity("NumSharp", "0.70.0")));
 }
