@@ -46,7 +46,8 @@ internal static class NumSharpInitWriter
             return null;
         }
 
-        var dimensions = dimensionOperations.Select(dimension => AsInt((ExpressionSyntax)dimension.Syntax, model, cancellationToken)).ToImmutableArray();
+        var dimensions = dimensionOperations.Select(dimension => ((ExpressionSyntax)dimension.Syntax).WithoutTrivia()).ToImmutableArray();
+        var fans = dimensionOperations.Select(dimension => AsInt((ExpressionSyntax)dimension.Syntax, model, cancellationToken)).ToImmutableArray();
         var uniform = value.Draw?.Family == InitKind.Uniform;
         var random = types.IsRandom(factory.TargetMethod) && factory.Instance?.Syntax is ExpressionSyntax source ? source.WithoutTrivia() : null;
         var shapeArgument = NDArrayValueReader.ShapeArgument(factory)!;
@@ -57,15 +58,15 @@ internal static class NumSharpInitWriter
         {
             // A vector reduces over its only dimension; Xavier would need a fan-out it does not show, so LeCun is its fan-in-only counterpart.
             var vectorScheme = IsXavier(scheme) ? InitScheme.LeCunNormal : scheme;
-            return new NumSharpInitPlan(target, Family(vectorScheme, uniform), dimensions[0], null, orientationKnown: true, random, shape, dimensions, asType, asTypeArgument);
+            return new NumSharpInitPlan(target, Family(vectorScheme, uniform), fans[0], null, orientationKnown: true, random, shape, dimensions, asType, asTypeArgument);
         }
 
         if (fanInIndex is 0 or 1)
         {
-            return new NumSharpInitPlan(target, Family(scheme, uniform), dimensions[fanInIndex.Value], dimensions[1 - fanInIndex.Value], orientationKnown: true, random, shape, dimensions, asType, asTypeArgument);
+            return new NumSharpInitPlan(target, Family(scheme, uniform), fans[fanInIndex.Value], fans[1 - fanInIndex.Value], orientationKnown: true, random, shape, dimensions, asType, asTypeArgument);
         }
 
-        return new NumSharpInitPlan(target, Family(InitScheme.XavierNormal, uniform), dimensions[0], dimensions[1], orientationKnown: false, random, shape, dimensions, asType, asTypeArgument);
+        return new NumSharpInitPlan(target, Family(InitScheme.XavierNormal, uniform), fans[0], fans[1], orientationKnown: false, random, shape, dimensions, asType, asTypeArgument);
     }
 
     /// <summary>
@@ -221,7 +222,7 @@ internal static class NumSharpInitWriter
     {
         var type = model.GetTypeInfo(dimension, cancellationToken).Type;
         return type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte
-            ? dimension
+            ? dimension.WithoutTrivia()
             : SyntaxFactory.CastExpression(
                 SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.IntKeyword)),
                 dimension is IdentifierNameSyntax or LiteralExpressionSyntax or MemberAccessExpressionSyntax ? dimension.WithoutTrivia() : SyntaxFactory.ParenthesizedExpression(dimension.WithoutTrivia()));

@@ -29,10 +29,11 @@ public static class NumSharpVerifier
         return test.RunAsync(CancellationToken.None);
     }
 
-    public static Task VerifyFixAsync(string source, string fixedSource, string? equivalenceKey = null) =>
-        VerifyFixAsync(new[] { source }, new[] { fixedSource }, equivalenceKey);
+    /// <summary>Applies the fix (one, then Fix All) to the diagnostics marked <c>{|#0:...|}</c>, <c>{|#1:...|}</c> in <paramref name="source"/>.</summary>
+    public static Task VerifyFixAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
+        VerifyFixAsync(new[] { source }, new[] { fixedSource }, expected);
 
-    public static Task VerifyFixAsync(string[] sources, string[] fixedSources, string? equivalenceKey = null)
+    public static Task VerifyFixAsync(string[] sources, string[] fixedSources, params DiagnosticResult[] expected)
     {
         var test = CreateFixTest();
         foreach (var source in sources)
@@ -45,15 +46,18 @@ public static class NumSharpVerifier
             test.FixedState.Sources.Add(source);
         }
 
-        test.CodeActionEquivalenceKey = equivalenceKey;
+        test.TestState.ExpectedDiagnostics.AddRange(expected);
+        test.CodeActionEquivalenceKey = EquivalenceKeys.RecommendedInitialization;
         return test.RunAsync(CancellationToken.None);
     }
 
     /// <summary>Asserts that the diagnostics in <paramref name="source"/> are reported but no fix is offered.</summary>
-    public static Task VerifyNoFixAsync(string source)
+    public static Task VerifyNoFixAsync(string source, params DiagnosticResult[] expected)
     {
         var test = CreateFixTest();
         test.TestState.Sources.Add(source);
+        test.TestState.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(expected);
         test.FixedState.Sources.Add(source);
         test.FixedState.MarkupHandling = MarkupMode.Allow;
         return test.RunAsync(CancellationToken.None);

@@ -132,28 +132,15 @@ internal static class NDArrayProducts
 
     /// <summary>
     /// The activation applied to the layer's pre-activation: around it (<c>np.tanh(np.dot(x, W) + b)</c>), or to the local or
-    /// member it is stored in (<c>var z = ...; var a = np.maximum(z, 0);</c>). Returned as it is, the layer is linear.
-    /// Unknown when none is found or uses disagree.
+    /// member it is stored in (<c>var z = ...; var a = np.maximum(z, 0);</c>). Returned as it is, or fed straight into the next
+    /// product, the layer is linear. Unknown when none is found or uses disagree.
     /// </summary>
     private static ActivationKind ActivationOf(IOperation layer, NumSharpTypes types)
     {
-        var consumer = layer;
-        while (true)
+        var syntax = layer.Syntax;
+        if (Consumer(layer, types) is var (consumer, intoProduct) && (consumer != layer || intoProduct))
         {
-            var parent = consumer.Parent is IArgumentOperation argument ? argument.Parent : consumer.Parent;
-            if (parent is IInvocationOperation call && !IsProduct(call, types) || parent is IBinaryOperation or IUnaryOperation or IConversionOperation)
-            {
-                consumer = parent;
-                continue;
-            }
-
-            break;
-        }
-
-        if (consumer != layer)
-        {
-            var syntax = layer.Syntax;
-            return NDArrayActivations.Recognize(consumer, operation => operation.Syntax == syntax, types);
+            return intoProduct && consumer == layer ? ActivationKind.Linear : NDArrayActivations.Recognize(consumer, operation => operation.Syntax == syntax, types);
         }
 
         switch (layer.Parent)
@@ -169,41 +156,77 @@ internal static class NDArrayProducts
         }
     }
 
+    /// <summary>
+    /// The expression that applies something to <paramref name="value"/>: up through calls, operators and conversions, and not
+    /// into a product (<c>np.dot(np.tanh(z), W2)</c> gives <c>np.tanh(z)</c>). Also says whether it ends as a factor of a product.
+    /// </summary>
+    private static (IOperation Consumer, bool IntoProduct) Consumer(IOperation value, NumSharpTypes types)
+    {
+        var consumer = value;
+        while (true)
+        {
+            var parent = consumer.Parent is IArgumentOperation argument ? argument.Parent : consumer.Parent;
+            if (parent is IInvocationOperation call && IsProduct(call, types))
+            {
+                return (consumer, true);
+            }
+
+            if (parent is IInvocationOperation or IBinaryOperation or IUnaryOperation or IConversionOperation
+                || parent is IPropertyReferenceOperation { Property.Name: "T" } transpose && transpose.Instance == consumer)
+            {
+                consumer = parent;
+                continue;
+            }
+
+            return (consumer, false);
+        }
+    }
+
     /// <summary>What the body applies to <paramref name="stored"/> after the layer's value is stored in it.</summary>
     private static ActivationKind ActivationOfStored(ISymbol stored, IOperation layer, NumSharpTypes types)
     {
+        bool IsStored(IOperation operation) => SymbolEqualityComparer.Default.Equals(NDArrayBodyFlows.ReadOf(operation), stored);
+
         var found = ActivationKind.Unknown;
         foreach (var flow in NDArrayBodyFlows.Of(layer))
         {
             var value = flow.Value.WalkDownConversions();
-            if (flow.Position <= layer.Syntax.SpanStart || value.Syntax == layer.Syntax || !value.References(stored))
+            if (flow.Position <= layer.Syntax.SpanStart || value.Syntax == layer.Syntax)
             {
                 continue;
             }
 
-            var isStored = (System.Func<IOperation, bool>)(operation => SymbolEqualityComparer.Default.Equals(NDArrayBodyFlows.ReadOf(operation), stored));
-            if (isStored(value) && flow.Target is not null)
+            if (SymbolEqualityComparer.Default.Equals(flow.Target, stored)
+                && (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } || value is IInvocationOperation { TargetMethod.Name: "add" } add && types.IsNp(add.TargetMethod)))
             {
-                continue; // a copy kept for the backward pass (this.z1 = z1)
+                continue; // the bias added in place (z = z + b)
             }
 
-            if (SymbolEqualityComparer.Default.Equals(flow.Target, stored) && (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } || value is IInvocationOperation { TargetMethod.Name: "add" } add && types.IsNp(add.TargetMethod)))
+            foreach (var read in value.DescendantsAndSelf().Where(IsStored).ToList())
             {
-                continue; // the bias added in place (z = z + b, z += b)
-            }
+                var (consumer, intoProduct) = Consumer(read, types);
+                ActivationKind kind;
+                if (consumer == read)
+                {
+                    if (!intoProduct && flow.Target is not null)
+                    {
+                        continue; // a copy kept for the backward pass (this.z1 = z1)
+                    }
 
-            var kind = NDArrayActivations.Recognize(value, isStored, types);
-            if (kind == ActivationKind.Unknown && value.DescendantsAndSelf().Any(operation => IsProduct(operation, types)))
-            {
-                continue; // the next layer's product: says nothing about an activation
-            }
+                    kind = ActivationKind.Linear; // returned, or the next layer's input as it is
+                }
+                else
+                {
+                    kind = NDArrayActivations.Recognize(consumer, IsStored, types);
+                }
 
-            if (kind == ActivationKind.Unknown || found != ActivationKind.Unknown && found != kind)
-            {
-                return ActivationKind.Unknown;
-            }
+                if (kind == ActivationKind.Unknown || found != ActivationKind.Unknown && found != kind)
+                {
+                    return ActivationKind.Unknown;
+                }
 
-            found = kind;
+                found = kind;
+            }
         }
 
         return found;
