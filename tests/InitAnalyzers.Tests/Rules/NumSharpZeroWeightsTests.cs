@@ -88,6 +88,7 @@ public sealed class NumSharpZeroWeightsTests
     [InlineData("np.where(z1 > 0, z1, 0)", "ReLU")]
     [InlineData("Relu(z1)", "ReLU")]
     [InlineData("np.maximum(z1, (NDArray)0f)", "ReLU")]
+    [InlineData("np.exp(z1 - np.max(z1)) / np.sum(np.exp(z1 - np.max(z1)))", "softmax")]
     public Task The_activation_is_recognized_by_what_it_computes(string activation, string name) =>
         VerifyAsync(
             Network("{|#0:np.zeros((inputs, hidden))|}", activation).Replace("    public NDArray Forward(", """
@@ -291,6 +292,60 @@ public sealed class NumSharpZeroWeightsTests
                     var first = new Dense(784, 128);
                     var second = new Dense(128, 10);
                     return second.Forward(first.Forward(x));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_recurrent_cell_makes_its_input_and_recurrent_weights_hidden_and_its_readout_the_output() =>
+        VerifyAsync("""
+            using NumSharp;
+
+            public sealed class Rnn
+            {
+                private NDArray Wxh = {|INIT001:np.zeros((10, 32))|};
+                private NDArray Whh = {|INIT001:np.zeros((32, 32))|};
+                private NDArray Why = np.zeros((32, 1));
+                private NDArray bh = np.zeros(32);
+
+                public NDArray Forward(NDArray[] inputs)
+                {
+                    var h = np.zeros((1, 32));
+                    foreach (var x in inputs)
+                    {
+                        h = np.tanh(np.dot(x, Wxh) + np.dot(h, Whh) + bh);
+                    }
+
+                    return np.dot(h, Why);
+                }
+
+                public void Update(NDArray dWxh, NDArray dWhh, NDArray dWhy, double rate)
+                {
+                    Wxh -= rate * dWxh;
+                    Whh -= rate * dWhh;
+                    Why -= rate * dWhy;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_static_program_with_static_weights_is_judged_like_a_class() =>
+        VerifyAsync("""
+            using NumSharp;
+
+            public static class Program
+            {
+                private static NDArray W1 = {|INIT001:np.zeros((2, 8))|};
+                private static NDArray W2 = np.random.randn(8, 1) * np.sqrt(1.0 / 8);
+
+                private static NDArray Sigmoid(NDArray z) => 1 / (1 + np.exp(-z));
+
+                public static NDArray Predict(NDArray x) => Sigmoid(np.dot(Sigmoid(np.dot(x, W1)), W2));
+
+                public static void Train(NDArray x, NDArray y, NDArray hidden, NDArray dOut, double rate)
+                {
+                    W2 -= rate * np.dot(hidden.T, dOut);
+                    W1 -= rate * np.dot(x.T, np.dot(dOut, W2.T) * hidden * (1 - hidden));
                 }
             }
             """);
@@ -513,7 +568,7 @@ public sealed class NumSharpZeroWeightsTests
 
     private static string Message(string activation) => activation switch
     {
-        "tanh" or "sigmoid" => $"Xavier normal values, which suit the {activation} that follows (std sqrt(2 / (fan_in + fan_out)))",
+        "tanh" or "sigmoid" or "softmax" => $"Xavier normal values, which suit the {activation} that follows (std sqrt(2 / (fan_in + fan_out)))",
         _ => $"He normal values, which suit the {activation} that follows (std sqrt(2 / fan_in))",
     };
 }
