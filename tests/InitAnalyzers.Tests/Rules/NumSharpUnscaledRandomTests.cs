@@ -199,6 +199,30 @@ public sealed class NumSharpUnscaledRandomTests
             }
             """);
 
+    [Fact]
+    public Task Random_data_multiplied_by_the_weights_is_not_a_weight() =>
+        VerifyAsync("""
+            using NumSharp;
+
+            public sealed class Demo
+            {
+                private readonly NDArray X = np.random.rand(100, 784);
+                private readonly NDArray cachedInput = np.random.randn(1, 784);
+                private NDArray W1 = {|INIT004:np.random.randn(784, 128)|};
+                private NDArray W2 = np.random.randn(128, 10) / np.sqrt(128);
+
+                public NDArray Forward() => np.dot(np.maximum(np.dot(X, W1), 0), W2);
+
+                public NDArray Replay() => np.dot(np.maximum(np.dot(cachedInput, W1), 0), W2);
+
+                public void Train(NDArray dW1, NDArray dW2, double rate)
+                {
+                    W1 -= rate * dW1;
+                    W2 -= rate * dW2;
+                }
+            }
+            """);
+
     [Theory]
     [InlineData("public void Load(string path) => W1 = (NDArray)np.load(path);")]
     [InlineData("public void Reset() => W1 = np.random.randn(W1.shape[0], W1.shape[1]) * Math.Sqrt(2.0 / W1.shape[0]);")]

@@ -94,7 +94,7 @@ internal static class NDArrayUseClassifier
     private static void AddValue(IOperation value, NDArrayEvidence evidence, NumSharpTypes types)
     {
         var read = NDArrayValueReader.Read(value, types);
-        if (ReferenceEquals(read, NDArrayValue.Nothing))
+        if (read.IsNothing)
         {
             return; // null: the array does not exist yet
         }

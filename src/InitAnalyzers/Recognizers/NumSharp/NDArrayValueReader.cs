@@ -9,8 +9,9 @@ namespace InitAnalyzers.Recognizers.NumSharp;
 /// <summary>What an <c>NDArray</c> expression holds, as far as its factory call and constant arithmetic show.</summary>
 internal sealed class NDArrayValue
 {
-    private NDArrayValue(NDArrayWriteKind kind, IInvocationOperation? factory, double constant = 0, RandomDraw? draw = null, IInvocationOperation? asType = null)
+    private NDArrayValue(NDArrayWriteKind kind, IInvocationOperation? factory, double constant = 0, RandomDraw? draw = null, IInvocationOperation? asType = null, bool isNothing = false)
     {
+        IsNothing = isNothing;
         Kind = kind;
         Factory = factory;
         Constant = constant;
@@ -19,9 +20,12 @@ internal sealed class NDArrayValue
     }
 
     /// <summary>Null or default: the array does not exist yet.</summary>
-    public static NDArrayValue Nothing { get; } = new(NDArrayWriteKind.Values, null);
+    public static NDArrayValue Nothing { get; } = new(NDArrayWriteKind.Values, null, isNothing: true);
 
     public static NDArrayValue Unknown { get; } = new(NDArrayWriteKind.Values, null);
+
+    /// <summary>Null or default, which holds no values.</summary>
+    public bool IsNothing { get; }
 
     /// <summary><see cref="NDArrayWriteKind.Zero"/>, <see cref="NDArrayWriteKind.Constant"/>, <see cref="NDArrayWriteKind.Draw"/>, or <see cref="NDArrayWriteKind.Values"/> when not understood.</summary>
     public NDArrayWriteKind Kind { get; }
@@ -44,7 +48,8 @@ internal sealed class NDArrayValue
 
     public static NDArrayValue Drawn(IInvocationOperation factory, RandomDraw draw) => new(NDArrayWriteKind.Draw, factory, draw: draw);
 
-    public NDArrayValue WithAsType(IInvocationOperation asType) => new(Kind, Factory, Constant, Draw, AsType ?? asType);
+    /// <summary>Read from the outside in, so the last call to this is the outermost <c>.astype</c>, whose element type the array ends with.</summary>
+    public NDArrayValue WithAsType(IInvocationOperation asType) => new(Kind, Factory, Constant, Draw, asType);
 
     public NDArrayValue WithConstant(double constant) => new(constant == 0 ? NDArrayWriteKind.Zero : NDArrayWriteKind.Constant, Factory, constant, asType: AsType);
 

@@ -76,7 +76,13 @@ internal sealed class NumSharpWeightRecognizer
     {
         // A weight by use (a product with the layer's input), confirmed by training, random values or its name:
         // a fixed projection, a blur kernel or a lookup table is not one.
-        var weights = collector.Members.Values.Distinct()
+        var candidates = collector.Members.Values.Distinct().ToList();
+        foreach (var evidence in candidates)
+        {
+            evidence.Products.RemoveAll(use => IsOtherFactorsProduct(evidence, use, collector.Members));
+        }
+
+        var weights = candidates
             .Where(evidence => evidence.Products.Count > 0
                 && (evidence.Trained || evidence.Writes.Any(write => write.Kind == NDArrayWriteKind.Draw) || WeightedSumMatcher.NameSaysTrainableWeight(evidence.Member.Name)))
             .ToList();
@@ -105,6 +111,42 @@ internal sealed class NumSharpWeightRecognizer
             emit(new WeightSite(evidence.Field, WeightRole.Weight, position, initializations[evidence], Agreed(forward[evidence].Select(use => use.Activation), ActivationKind.Unknown), fanInIndex), context);
         }
     }
+
+    /// <summary>
+    /// A product of two members (<c>np.dot(X, W1)</c> with synthetic data <c>X = np.random.rand(...)</c>, or a cached input):
+    /// it is the layer of the member that is more clearly a weight (trained, then named so); when neither is, of neither.
+    /// </summary>
+    private static bool IsOtherFactorsProduct(NDArrayEvidence evidence, NDArrayProductUse use, Dictionary<ISymbol, NDArrayEvidence> members)
+    {
+        if (Untransposed(use.Input).StorageSymbol() is not { } symbol || !members.TryGetValue(symbol, out var other) || other == evidence)
+        {
+            return false;
+        }
+
+        var (mine, theirs) = (Strength(evidence), Strength(other));
+        return theirs > mine || theirs == 0 && mine == 0;
+    }
+
+    /// <summary><c>X.T</c> and <c>X.transpose()</c> are <c>X</c>.</summary>
+    private static IOperation Untransposed(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation.WalkDownConversions())
+            {
+                case IPropertyReferenceOperation { Property.Name: "T", Instance: { } instance }:
+                    operation = instance;
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "transpose", Instance: { } instance }:
+                    operation = instance;
+                    break;
+                case var other:
+                    return other;
+            }
+        }
+    }
+
+    private static int Strength(NDArrayEvidence evidence) => (evidence.Trained ? 2 : 0) + (WeightedSumMatcher.NameSaysTrainableWeight(evidence.Member.Name) ? 1 : 0);
 
     /// <summary>The one value every use agrees on, ignoring unknowns; <paramref name="unknown"/> when they disagree or say nothing.</summary>
     private static T Agreed<T>(IEnumerable<T> values, T unknown)
