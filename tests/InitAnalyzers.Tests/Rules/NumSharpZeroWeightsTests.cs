@@ -510,15 +510,30 @@ public sealed class NumSharpZeroWeightsTests
         VerifyAsync(Network("np.zeros((inputs, hidden))").Replace("    public NDArray Forward(", "    public void Randomize() => W1 = np.random.randn(W1.shape[0], W1.shape[1]) * 0.05;\n\n    public NDArray Forward("));
 
     [Fact]
-    public Task Code_without_NumSharp_types_is_not_analyzed_as_NumSharp() =>
+    public Task Look_alike_types_outside_NumSharp_are_not_NumSharp() =>
         VerifyAsync("""
-            public static class np
+            namespace Mine
             {
-                public static double[,] zeros(int a, int b) => new double[a, b];
-            }
+                public sealed class NDArray
+                {
+                }
 
-            public sealed class NDArray
-            {
+                public static class np
+                {
+                    public static NDArray zeros((int, int) shape) => new NDArray();
+
+                    public static NDArray dot(NDArray a, NDArray b) => a;
+
+                    public static NDArray tanh(NDArray a) => a;
+                }
+
+                public sealed class Net
+                {
+                    private NDArray W1 = np.zeros((784, 128));
+                    private NDArray W2 = np.zeros((128, 10));
+
+                    public NDArray Forward(NDArray x) => np.dot(np.tanh(np.dot(x, W1)), W2);
+                }
             }
             """);
 
