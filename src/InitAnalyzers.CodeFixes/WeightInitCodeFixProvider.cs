@@ -27,6 +27,7 @@ namespace InitAnalyzers.CodeFixes;
 /// (Xavier, LeCun), so uniform stays uniform and normal stays normal.
 /// MathNet weights (zero, constant or unscaled) are redrawn in MathNet's own idiom from a distribution scaled with
 /// <c>WeightInit.HeStd</c>/<c>XavierStd</c>/<c>LeCunStd</c> (see <see cref="MathNetInitWriter"/>).
+/// NumSharp weights (zero, constant or unscaled random) become a scaled <c>np.random</c> draw instead (<see cref="NumSharpInitWriter"/>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeightInitCodeFixProvider)), Shared]
 public sealed class WeightInitCodeFixProvider : CodeFixProvider
@@ -55,10 +56,10 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (Plan(model, diagnostic, context.CancellationToken) is { } plan)
+            if (Plan(model, diagnostic, context.CancellationToken)?.Title is { } title)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create(plan.Title, ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKeys.RecommendedInitialization),
+                    CodeAction.Create(title, ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKeys.RecommendedInitialization),
                     diagnostic);
             }
         }
@@ -83,6 +84,11 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
 
         int? fanInIndex = diagnostic.Properties.TryGetValue(Remedy.FanInIndexProperty, out var index) && int.TryParse(index, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
         var node = model.SyntaxTree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (NumSharpInitWriter.Plan(node, diagnostic.Location.SourceSpan, model, scheme, fanInIndex, cancellationToken) is { } numSharpPlan)
+        {
+            return new FixPlan(numSharpPlan.Target, numSharpPlan.Title, (generator, weightInit, semanticModel) => NumSharpInitWriter.Build(numSharpPlan, generator, weightInit, semanticModel));
+        }
+
         if (MathNetTypes.Resolve(model.Compilation) is { } mathNet && MathNetInitWriter.Plan(node, model, mathNet, scheme, fanInIndex, cancellationToken) is { } matrixPlan)
         {
             return new FixPlan(matrixPlan.Target, matrixPlan.Title, (generator, weightInit, _) => MathNetInitWriter.Build(matrixPlan, generator, weightInit, mathNet));

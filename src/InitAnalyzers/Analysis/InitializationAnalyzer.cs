@@ -4,6 +4,7 @@ using InitAnalyzers.Facts;
 using InitAnalyzers.Recognizers;
 using InitAnalyzers.Recognizers.Arrays;
 using InitAnalyzers.Recognizers.MathNet;
+using InitAnalyzers.Recognizers.NumSharp;
 using InitAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -34,6 +35,7 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
         var arrays = new ArrayWeightRecognizer(index, Judge);
         context.RegisterSymbolStartAction(arrays.OnTypeStart, SymbolKind.NamedType);
         MathNetWeightRecognizer.Register(context, index, Judge);
+        NumSharpWeightRecognizer.Register(context, index, Judge);
     }
 
     private static void Judge(WeightSite site, SymbolAnalysisContext context)

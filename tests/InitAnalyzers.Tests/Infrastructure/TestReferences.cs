@@ -10,4 +10,7 @@ public static class TestReferences
 
     /// <summary>.NET 8 with the real MathNet.Numerics 5.0.0 package, so recognizers meet its actual signatures.</summary>
     public static ReferenceAssemblies Net80WithMathNet { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(new PackageIdentity("MathNet.Numerics", "5.0.0")));
+
+    /// <summary>.NET 8 with the real NumSharp 0.70.0 package: its compile-time API only, no NumSharp code runs in a test.</summary>
+    public static ReferenceAssemblies Net80WithNumSharp { get; } = Net80.AddPackages(ImmutableArray.Create(new PackageIdentity("NumSharp", "0.70.0")));
 }

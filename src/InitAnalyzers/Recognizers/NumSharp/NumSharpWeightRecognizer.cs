@@ -1,0 +1,353 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using InitAnalyzers.Facts;
+using InitAnalyzers.Recognizers.Arrays;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InitAnalyzers.Recognizers.NumSharp;
+
+/// <summary>
+/// Recognizes layers whose weights live in NumSharp <c>NDArray</c> fields or auto-properties: which arrays are weights (a
+/// factor of a product with the layer's input, confirmed by training, random values or the name), how they are
+/// initialized across the whole type (<c>np.zeros</c>, <c>np.ones</c>, <c>np.full</c>, <c>np.random.*</c>), which layer feeds
+/// which, and the activation that follows. Emits <see cref="WeightSite"/> facts at the end of each type.
+/// </summary>
+internal sealed class NumSharpWeightRecognizer
+{
+    private readonly CompilationIndex index;
+    private readonly NumSharpTypes types;
+    private readonly Action<WeightSite, SymbolAnalysisContext> emit;
+
+    private NumSharpWeightRecognizer(CompilationIndex index, NumSharpTypes types, Action<WeightSite, SymbolAnalysisContext> emit)
+    {
+        this.index = index;
+        this.types = types;
+        this.emit = emit;
+    }
+
+    /// <summary>Registers the recognizer when the compilation references NumSharp; does nothing otherwise.</summary>
+    public static void Register(CompilationStartAnalysisContext context, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
+    {
+        if (NumSharpTypes.Resolve(context.Compilation) is { } types)
+        {
+            context.RegisterSymbolStartAction(new NumSharpWeightRecognizer(index, types, emit).OnTypeStart, SymbolKind.NamedType);
+        }
+    }
+
+    private void OnTypeStart(SymbolStartAnalysisContext context)
+    {
+        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+        {
+            return;
+        }
+
+        // Bail out fast: a type without an NDArray field (or auto-property) holds no NumSharp layer.
+        Dictionary<ISymbol, NDArrayEvidence>? members = null;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsConst: false } field && types.IsNDArray(field.Type))
+            {
+                members ??= new Dictionary<ISymbol, NDArrayEvidence>(SymbolEqualityComparer.Default);
+                var evidence = new NDArrayEvidence(field);
+                members[field] = evidence;
+                if (field.AssociatedSymbol is IPropertySymbol property)
+                {
+                    members[property] = evidence; // an auto-property is its backing field
+                }
+            }
+        }
+
+        if (members is null)
+        {
+            return;
+        }
+
+        var collector = new TypeCollector(members, types);
+        context.RegisterOperationAction(collector.OnReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+        context.RegisterOperationAction(collector.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+        context.RegisterSymbolEndAction(end => Judge(end, collector));
+    }
+
+    private void Judge(SymbolAnalysisContext context, TypeCollector collector)
+    {
+        // A weight by use (a product with the layer's input), confirmed by training, random values or its name:
+        // a fixed projection, a blur kernel or a lookup table is not one.
+        var candidates = collector.Members.Values.Distinct().ToList();
+        foreach (var evidence in candidates)
+        {
+            evidence.Products.RemoveAll(use => IsOtherFactorsProduct(evidence, use, collector.Members));
+        }
+
+        var weights = candidates
+            .Where(evidence => evidence.Products.Count > 0
+                && (evidence.Trained || evidence.Writes.Any(write => write.Kind == NDArrayWriteKind.Draw) || WeightedSumMatcher.NameSaysTrainableWeight(evidence.Member.Name)))
+            .ToList();
+        if (weights.Count == 0)
+        {
+            return;
+        }
+
+        var forward = weights.ToDictionary(evidence => evidence, evidence => evidence.Products.Where(use => !use.InBackwardPass).ToList());
+        var bodies = forward.Values.SelectMany(uses => uses).Select(use => use.Product.Root()).Distinct().ToList();
+        var flows = weights.ToDictionary(
+            evidence => evidence,
+            evidence => NDArrayDataFlow.From(forward[evidence].Where(use => !use.MergedIntoAnotherPath).Select(use => use.Product), bodies));
+        var initializations = weights.ToDictionary(evidence => evidence, evidence => Initialize(evidence, context));
+        foreach (var evidence in weights)
+        {
+            var position = Position(evidence, weights, forward, flows, initializations, context);
+            var rank = Agreed(evidence.Writes.Select(write => write.Rank), null);
+            var fanInIndex = rank switch
+            {
+                1 => 0, // a vector of weights reduces over its only dimension, on either side of the product
+                2 => Agreed(forward[evidence].Select(use => use.FanInIndex), null),
+                null => Agreed(forward[evidence].Select(use => use.FanInIndex), null),
+                _ => null,
+            };
+            emit(new WeightSite(evidence.Field, WeightRole.Weight, position, initializations[evidence], Agreed(forward[evidence].Select(use => use.Activation), ActivationKind.Unknown), fanInIndex), context);
+        }
+    }
+
+    /// <summary>
+    /// A product of two members (<c>np.dot(X, W1)</c> with synthetic data <c>X = np.random.rand(...)</c>, or a cached input):
+    /// it is the layer of the member that is more clearly a weight (trained, then named so); when neither is, of neither.
+    /// </summary>
+    private static bool IsOtherFactorsProduct(NDArrayEvidence evidence, NDArrayProductUse use, Dictionary<ISymbol, NDArrayEvidence> members)
+    {
+        if (Untransposed(use.Input).StorageSymbol() is not { } symbol || !members.TryGetValue(symbol, out var other) || other == evidence)
+        {
+            return false;
+        }
+
+        var (mine, theirs) = (Strength(evidence), Strength(other));
+        return theirs > mine || theirs == 0 && mine == 0;
+    }
+
+    /// <summary><c>X.T</c> and <c>X.transpose()</c> are <c>X</c>.</summary>
+    private static IOperation Untransposed(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation.WalkDownConversions())
+            {
+                case IPropertyReferenceOperation { Property.Name: "T", Instance: { } instance }:
+                    operation = instance;
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "transpose", Instance: { } instance }:
+                    operation = instance;
+                    break;
+                case var other:
+                    return other;
+            }
+        }
+    }
+
+    private static int Strength(NDArrayEvidence evidence) => (evidence.Trained ? 2 : 0) + (WeightedSumMatcher.NameSaysTrainableWeight(evidence.Member.Name) ? 1 : 0);
+
+    /// <summary>The one value every use agrees on, ignoring unknowns; <paramref name="unknown"/> when they disagree or say nothing.</summary>
+    private static T Agreed<T>(IEnumerable<T> values, T unknown)
+    {
+        var found = unknown;
+        foreach (var value in values)
+        {
+            if (EqualityComparer<T>.Default.Equals(value, unknown))
+            {
+                continue;
+            }
+
+            if (!EqualityComparer<T>.Default.Equals(found, unknown) && !EqualityComparer<T>.Default.Equals(found, value))
+            {
+                return unknown;
+            }
+
+            found = value;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// What the member holds before the first forward pass: every array assigned to it in the type must be of one kind (all zeros,
+    /// one constant, one distribution), nothing may hand it to unknown code, and no code outside the type may write it.
+    /// </summary>
+    private Initialization Initialize(NDArrayEvidence evidence, SymbolAnalysisContext context)
+    {
+        var writes = evidence.Writes;
+        if (writes.Count == 0 || writes.Any(write => write.Kind is NDArrayWriteKind.Values or NDArrayWriteKind.Escape) || MayBeWrittenElsewhere(evidence, context))
+        {
+            return Facts.Initialization.Unknown;
+        }
+
+        var first = writes[0];
+        if (!writes.All(write => write.Kind == first.Kind && write.Constant.Equals(first.Constant) && Equals(write.Draw, first.Draw)))
+        {
+            return Facts.Initialization.Unknown; // np.zeros in one method, np.random.randn in another: which one wins depends on the order of calls
+        }
+
+        var locations = writes.Select(write => write.Location).Distinct().ToImmutableArray();
+        return first.Kind switch
+        {
+            NDArrayWriteKind.Zero => new Initialization(InitKind.Zero, locations),
+            NDArrayWriteKind.Constant => new Initialization(InitKind.Constant, locations, first.Constant),
+            _ => new Initialization(first.Draw!.Family, locations, draw: first.Draw),
+        };
+    }
+
+    private bool MayBeWrittenElsewhere(NDArrayEvidence evidence, SymbolAnalysisContext context)
+    {
+        // Operations of nested types are not part of this type's analysis, yet they may write its private members.
+        var member = evidence.Member;
+        var type = evidence.Field.ContainingType;
+        var nested = type.GetTypeMembers();
+        if (member.DeclaredAccessibility == Accessibility.Private && nested.IsEmpty)
+        {
+            return false;
+        }
+
+        if (member.IsStatic && !nested.IsEmpty)
+        {
+            return true; // a nested type may write it by its simple name
+        }
+
+        if (IsSetFromOutside(member, type))
+        {
+            return true; // deserializers and object initializers replace such values without leaving syntax behind
+        }
+
+        foreach (var use in index.MemberUses(member.Name, context.CancellationToken))
+        {
+            var inside = IsInside(use, type) && !nested.Any(inner => IsInside(use, inner));
+            if (!inside && !NDArrayExternalUses.IsPlainRead(use))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A settable non-private property, or a writable public field of a serializable type.</summary>
+    private static bool IsSetFromOutside(ISymbol member, INamedTypeSymbol type)
+    {
+        if (member is IPropertySymbol { SetMethod: { } setter })
+        {
+            return setter.DeclaredAccessibility != Accessibility.Private;
+        }
+
+        if (member is not IFieldSymbol { IsReadOnly: false, DeclaredAccessibility: Accessibility.Public })
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetAttributes().Any(attribute => attribute.AttributeClass?.Name is "SerializableAttribute" or "DataContractAttribute"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInside(SyntaxNode node, INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Any(declaration => declaration.SyntaxTree == node.SyntaxTree && declaration.Span.Contains(node.Span));
+
+    /// <summary>
+    /// Hidden when the layer's output reaches another weight's product; the output layer when other layers visibly feed on and
+    /// this one feeds none; for a class with a single weight, hidden when its forward results are chained into its own forward.
+    /// </summary>
+    private LayerPosition Position(
+        NDArrayEvidence evidence,
+        List<NDArrayEvidence> weights,
+        Dictionary<NDArrayEvidence, List<NDArrayProductUse>> forward,
+        Dictionary<NDArrayEvidence, NDArrayDataFlow> flows,
+        Dictionary<NDArrayEvidence, Initialization> initializations,
+        SymbolAnalysisContext context)
+    {
+        bool Feeds(NDArrayEvidence from) =>
+            weights.Any(other => other != from && forward[other].Any(use => flows[from].Reaches(use.Input, use.Product.Root().Syntax)));
+
+        if (Feeds(evidence))
+        {
+            return LayerPosition.Hidden;
+        }
+
+        if (weights.Any(other => other != evidence && Feeds(other)))
+        {
+            return LayerPosition.Output;
+        }
+
+        if (weights.Count == 1 && initializations[evidence].Kind is InitKind.Zero or InitKind.Constant
+            && forward[evidence].Any(use => !use.MergedIntoAnotherPath && index.IsChained(use.Method, context.CancellationToken)))
+        {
+            return LayerPosition.Hidden; // a layer class whose forward results feed its own forward: stacked layers
+        }
+
+        return LayerPosition.Unknown;
+    }
+
+    /// <summary>Collects the evidence of one type; operation actions may run concurrently.</summary>
+    private sealed class TypeCollector
+    {
+        private readonly object gate = new();
+        private readonly NumSharpTypes types;
+
+        public TypeCollector(Dictionary<ISymbol, NDArrayEvidence> members, NumSharpTypes types)
+        {
+            Members = members;
+            this.types = types;
+        }
+
+        public Dictionary<ISymbol, NDArrayEvidence> Members { get; }
+
+        public void OnReference(OperationAnalysisContext context)
+        {
+            ISymbol? symbol = context.Operation switch
+            {
+                IFieldReferenceOperation field => field.Field.OriginalDefinition,
+                IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+                _ => null,
+            };
+            if (symbol is null || !Members.TryGetValue(symbol, out var evidence))
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                NDArrayUseClassifier.Classify(context.Operation, evidence, context.ContainingSymbol, types);
+            }
+        }
+
+        public void OnInitializer(OperationAnalysisContext context)
+        {
+            if (context.Operation is not ISymbolInitializerOperation { Value: var value } initializer)
+            {
+                return;
+            }
+
+            var members = initializer switch
+            {
+                IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
+                IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
+                _ => ImmutableArray<ISymbol>.Empty,
+            };
+
+            lock (gate)
+            {
+                foreach (var member in members)
+                {
+                    if (Members.TryGetValue(member.OriginalDefinition, out var evidence))
+                    {
+                        NDArrayUseClassifier.ClassifyInitializer(value, evidence, types);
+                    }
+                }
+            }
+        }
+    }
+}
