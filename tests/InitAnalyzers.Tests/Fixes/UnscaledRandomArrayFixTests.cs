@@ -221,7 +221,7 @@ public sealed class UnscaledRandomArrayFixTests
                 w2 = new float[2, 8];
                 for (int i = 0; i < 2; i++)
                     for (int j = 0; j < 8; j++)
-                        w2[i, j] = Random.Range(-0.1f, 0.1f);
+                        w2[i, j] = Random.Range(-0.5f, 0.5f);
                 hidden = new float[8];
             }
 
@@ -264,7 +264,7 @@ public sealed class UnscaledRandomArrayFixTests
     [Fact]
     public Task Unity_Random_Range_gets_the_He_bound_as_its_range_spelled_as_the_user_did() =>
         VerifyFixAsync(
-            UnityBrain.Replace("W1", "{|INIT004:w1[i, j] = Random.Range(-1f, 1f)|}"),
+            UnityBrain.Replace("W1", "{|INIT004:w1[i, j] = Random.Range(-10f, 10f)|}"),
             UnityBrain.Replace("using UnityEngine;\n", "using InitAnalyzers.Runtime;\nusing UnityEngine;\n")
                 .Replace("W1", "w1[i, j] = Random.Range(-(float)WeightInit.HeBound(w1.GetLength(1)), (float)WeightInit.HeBound(w1.GetLength(1)))"));
 

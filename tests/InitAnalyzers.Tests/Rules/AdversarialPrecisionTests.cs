@@ -1381,8 +1381,8 @@ public sealed class AdversarialPrecisionTests
             {
                 public static void Run(System.Random random)
                 {
-                    for (int i = 0; i < 8; i++) for (int j = 0; j < 4; j++) {|INIT004:Model.W1[i, j] = random.NextDouble() - 0.5|};
-                    for (int j = 0; j < 8; j++) {|INIT004:Model.W2[0, j] = random.NextDouble() - 0.5|};
+                    for (int i = 0; i < 8; i++) for (int j = 0; j < 4; j++) {|INIT004:Model.W1[i, j] = random.NextDouble()|};
+                    for (int j = 0; j < 8; j++) {|INIT004:Model.W2[0, j] = random.NextDouble()|};
                 }
             }
             """,

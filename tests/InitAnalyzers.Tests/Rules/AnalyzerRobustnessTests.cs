@@ -44,7 +44,7 @@ public sealed class AnalyzerRobustnessTests
                 public static void Run(Net net, Random random)
                 {
                     for (int i = 0; i < 8; i++) for (int j = 0; j < 4; j++) net.w1[i, j] = (random.NextDouble() - 0.5) / 2;
-                    for (int j = 0; j < 8; j++) {|INIT004:net.w2[0, j] = random.NextDouble() - 0.5|};
+                    for (int j = 0; j < 8; j++) {|INIT004:net.w2[0, j] = random.NextDouble()|};
                 }
             }
 

@@ -61,26 +61,26 @@ public sealed class UnscaledRandomArrayTests
     public Task A_constant_allocation_gives_the_He_bound_for_the_layers_fan_in() =>
         VerifyAsync(
             Network.Replace("w1 = new double[units, inputs];", "w1 = new double[64, 784];").Replace("HIDDEN", "{|#0:w1[i, j] = random.NextDouble() * 2 - 1|}"),
-            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U(-1, 1)", "whose fixed scale (std 0.577) ignores the fan-in, so the signal grows with every layer wider than 6 inputs", "He uniform values, which suit the ReLU that follows (bound sqrt(6 / fan_in) = 0.0875 for fan_in 784)"));
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U(-1, 1)", "whose fixed scale (std 0.577) is 11 times larger than the He std 0.0505 for fan_in 784, so the signal grows with every layer", "He uniform values, which suit the ReLU that follows (bound sqrt(6 / fan_in) = 0.0875 for fan_in 784)"));
 
     [Fact]
     public Task A_normal_draw_gets_the_He_std_for_the_layers_fan_in() =>
         VerifyAsync(
             Network.Replace("w1 = new double[units, inputs];", "w1 = new double[64, 784];").Replace("HIDDEN", "{|#0:w1[i, j] = Gaussian()|}"),
-            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "N(0, 1)", "whose fixed scale (std 1) ignores the fan-in, so the signal grows with every layer wider than 2 inputs", "He normal values, which suit the ReLU that follows (std sqrt(2 / fan_in) = 0.0505 for fan_in 784)"));
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "N(0, 1)", "whose fixed scale (std 1) is 20 times larger than the He std 0.0505 for fan_in 784, so the signal grows with every layer", "He normal values, which suit the ReLU that follows (std sqrt(2 / fan_in) = 0.0505 for fan_in 784)"));
 
     [Fact]
     public Task A_tanh_layer_gets_the_Xavier_bound_for_both_constant_fans() =>
         VerifyAsync(
             Network.Replace("w1 = new double[units, inputs];", "w1 = new double[100, 200];").Replace("Math.Max(0, sum)", "Math.Tanh(sum)").Replace("HIDDEN", "{|#0:w1[i, j] = random.NextDouble() - 0.5|}"),
-            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U(-0.5, 0.5)", "whose fixed scale (std 0.289) ignores the fan-in, so the signal grows with every layer wider than 24 inputs", "Xavier uniform values, which suit the tanh that follows (bound sqrt(6 / (fan_in + fan_out)) = 0.141 for fan_in 200 and fan_out 100)"));
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U(-0.5, 0.5)", "whose fixed scale (std 0.289) is 3.5 times larger than the Xavier std 0.0816 for fan_in 200, so the signal grows with every layer", "Xavier uniform values, which suit the tanh that follows (bound sqrt(6 / (fan_in + fan_out)) = 0.141 for fan_in 200 and fan_out 100)"));
 
     [Fact]
     public Task A_jagged_layer_takes_fan_in_from_its_rows_and_fan_out_from_its_row_count() =>
         VerifyAsync(
             ConstantWeightsArrayTests.Network.Replace("new float[units][]", "new float[64][]").Replace("new float[inputs]", "new float[784]")
                 .Replace("INIT", "for (int j = 0; j < inputs; j++) {|#0:w1[i][j] = random.NextSingle() * 2 - 1|};"),
-            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U(-1, 1)", "whose fixed scale (std 0.577) ignores the fan-in, so the signal grows with every layer wider than 6 inputs", "Xavier uniform values, which suit the tanh that follows (bound sqrt(6 / (fan_in + fan_out)) = 0.0841 for fan_in 784 and fan_out 64)"));
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U(-1, 1)", "whose fixed scale (std 0.577) is 12 times larger than the Xavier std 0.0486 for fan_in 784, so the signal grows with every layer", "Xavier uniform values, which suit the tanh that follows (bound sqrt(6 / (fan_in + fan_out)) = 0.0841 for fan_in 784 and fan_out 64)"));
 
     [Fact]
     public Task Allocations_that_disagree_give_no_number() =>
@@ -150,4 +150,18 @@ public sealed class UnscaledRandomArrayTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_small_fixed_scale_far_below_the_scheme_for_a_constant_fan_in_is_reported() =>
+        VerifyAsync(
+            Network.Replace("w1 = new double[units, inputs];", "w1 = new double[64, 784];").Replace("HIDDEN", "{|#0:w1[i, j] = Gaussian() * 0.01|}"),
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "N(0, 0.01)", "whose fixed scale (std 0.01) is 5.1 times smaller than the He std 0.0505 for fan_in 784, so the signal fades with every layer", "He normal values, which suit the ReLU that follows (std sqrt(2 / fan_in) = 0.0505 for fan_in 784)"));
+
+    [Theory]
+    [InlineData("w1 = new double[64, 784];", "Gaussian() * 0.05")]
+    [InlineData("w1 = new double[64, 784];", "Gaussian() * 0.015")]
+    [InlineData("w1 = new double[8, 4];", "random.NextDouble() - 0.5")]
+    [InlineData("w1 = new double[units, inputs];", "Gaussian() * 0.01")]
+    public Task Fixed_scales_near_the_scheme_for_a_constant_fan_in_or_small_with_an_unknown_fan_in_are_not_reported(string allocation, string draw) =>
+        VerifyAsync(Network.Replace("w1 = new double[units, inputs];", allocation).Replace("HIDDEN", "w1[i, j] = " + draw));
 }
