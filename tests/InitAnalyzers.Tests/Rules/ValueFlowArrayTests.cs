@@ -203,8 +203,8 @@ public sealed class ValueFlowArrayTests
         VerifyAsync(NeuronPerClass.Replace("WRITE", "Weights[i] = r.NextDouble()").Replace("LAYERS", ""));
 
     [Fact]
-    public Task A_neuron_whose_weights_another_type_overwrites_is_not_judged() =>
-        VerifyAsync(NeuronPerClass.Replace("WRITE", "Weights[i] = r.NextDouble()").Replace("LAYERS", """
+    public Task A_neuron_whose_weights_another_type_may_replace_is_judged_on_its_construction_draw() =>
+        VerifyAsync(NeuronPerClass.Replace("WRITE", "{|INIT004:Weights[i] = r.NextDouble()|}").Replace("LAYERS", """
             private Neuron[] output_layer;
 
             public void Load(double[][] saved)
@@ -306,4 +306,48 @@ public sealed class ValueFlowArrayTests
     [Fact]
     public Task Weights_handed_out_through_the_property_to_unknown_code_are_not_judged() =>
         VerifyAsync(InheritedNeuron.Replace("{|#0:", "").Replace("|};", ";").Replace("neuron.Weights[j] += rate * errors[i] * input[j];", "Fill(neuron.Weights);").Replace("public class BackPropagationLearning\n{", "public class BackPropagationLearning\n{\n    private static void Fill(double[] w) { }"));
+
+    [Theory]
+    [InlineData("UnityEngine.Random.Range(-0.5f, 0.5f)", "U(-0.5, 0.5)")]
+    [InlineData("(float)unresolved.NextDouble()", "U[0, 1)")]
+    public Task Draws_are_read_while_Unity_or_System_are_not_referenced(string draw, string distribution)
+    {
+        // As in an editor while the project restores, or a Unity script compiled without Unity's assemblies.
+        var test = CreateTest();
+        test.TestState.Sources.Add(Evolved.Replace("using System;\n", "").Replace("private readonly Random random = new Random();", "private readonly Random unresolved = new Random();").Replace("random.", "unresolved.").Replace("(float)Math.Tanh(value)", "value")
+            .Replace("WRITE", "{|#0:neuronWeights[k] = " + draw + "|}"));
+        test.CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None;
+        test.ExpectedDiagnostics.Add(Diagnostic("INIT004").WithLocation(0).WithArguments("weights", distribution, distribution == "U[0, 1)"
+            ? "which is not centred on zero (mean 0.5) and whose scale ignores the fan-in, so every unit's input shifts the same way"
+            : "whose fixed scale (std 0.289) ignores the fan-in, so the signal grows with every layer wider than 24 inputs", "Xavier uniform values, which suit a linear output (bound sqrt(6 / (fan_in + fan_out)))"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task The_draw_made_at_construction_is_judged_even_when_an_optional_method_loads_weights_later() =>
+        VerifyAsync(
+            Evolved.Replace("WRITE", "{|#0:neuronWeights[k] = (float)(random.NextDouble() - 0.5)|}").Replace("public void Mutate", """
+                public void Load(string[] lines)
+                {
+                    int index = 0;
+                    for (int i = 0; i < weights.Length; i++)
+                        for (int j = 0; j < weights[i].Length; j++)
+                            for (int k = 0; k < weights[i][j].Length; k++)
+                                weights[i][j][k] = float.Parse(lines[index++]);
+                }
+
+                public void Mutate
+                """),
+            Diagnostic("INIT004").WithLocation(0).WithArguments("weights", "U(-0.5, 0.5)", "whose fixed scale (std 0.289) ignores the fan-in, so the signal grows with every layer wider than 24 inputs", "Xavier uniform values, which suit the tanh that follows (bound sqrt(6 / (fan_in + fan_out)))"));
+
+    [Fact]
+    public Task Zeros_made_at_construction_and_loaded_later_are_not_zero_weights() =>
+        VerifyAsync(Evolved.Replace("WRITE;", "neuronWeights[k] = 0;").Replace("public void Mutate", """
+                public void Load(string[] lines)
+                {
+                    for (int i = 0; i < weights.Length; i++) weights[i][0][0] = float.Parse(lines[i]);
+                }
+
+                public void Mutate
+                """));
 }

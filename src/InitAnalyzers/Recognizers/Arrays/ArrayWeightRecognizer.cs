@@ -133,6 +133,15 @@ internal sealed class ArrayWeightRecognizer
                 values = values.Where(write => !write.Evolution).ToList();
             }
 
+            // The draw that construction makes is the initialization, whatever optional methods write later (Load, CopyFrom):
+            // when every value the constructors write, directly or through the helpers they call, is one draw, that is judged.
+            var constructed = ConstructionMembers(storage.Field.ContainingType);
+            var atConstruction = values.Where(write => write.Member is null || constructed.Contains(write.Member)).ToList();
+            if (atConstruction.Count > 0 && atConstruction[0].Draw is { } first && atConstruction.All(write => first.Equals(write.Draw)) && !writes.Any(write => write.Kind == EvidenceKind.ConstantFill && (write.Member is null || constructed.Contains(write.Member))))
+            {
+                values = atConstruction;
+            }
+
             var draw = values[0].Draw;
             return draw is not null && values.All(write => draw.Equals(write.Draw)) && writes.All(write => write.Kind != EvidenceKind.ConstantFill)
                 ? new Initialization(draw.Family, values.Select(write => write.Location).ToImmutableArray(), draw: draw)
@@ -152,6 +161,43 @@ internal sealed class ArrayWeightRecognizer
         var fills = writes.Where(write => write.Kind == EvidenceKind.ZeroFill).ToList();
         var reported = fills.Count > 0 ? fills : writes;
         return new Initialization(InitKind.Zero, reported.Select(write => write.Location).Distinct().ToImmutableArray(), zeroing: fills.Select(write => write.Zeroing).FirstOrDefault(zeroing => zeroing is not null));
+    }
+
+    /// <summary>
+    /// The constructors of <paramref name="type"/> and the methods of the type they call, transitively, by name: what runs
+    /// when an instance is made. Read from syntax, and only for types whose weights are drawn in more than one place.
+    /// </summary>
+    private static HashSet<ISymbol> ConstructionMembers(INamedTypeSymbol type)
+    {
+        var members = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<IMethodSymbol>(type.InstanceConstructors.Concat(type.StaticConstructors).Where(constructor => !constructor.IsImplicitlyDeclared));
+        while (pending.Count > 0)
+        {
+            var method = pending.Pop();
+            if (!members.Add(method))
+            {
+                continue;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                foreach (var call in reference.GetSyntax().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>())
+                {
+                    var name = call.Expression switch
+                    {
+                        Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                        Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+                        _ => null,
+                    };
+                    foreach (var callee in name is null ? Enumerable.Empty<IMethodSymbol>() : type.GetMembers(name).OfType<IMethodSymbol>())
+                    {
+                        pending.Push(callee);
+                    }
+                }
+            }
+        }
+
+        return members;
     }
 
     /// <summary>
@@ -325,7 +371,12 @@ internal sealed class ArrayWeightRecognizer
 
             lock (gate)
             {
+                var before = storage.Writes.Count;
                 ArrayUseClassifier.Classify(context.Operation, storage, storage.Field, context.ContainingSymbol);
+                for (var i = before; i < storage.Writes.Count; i++)
+                {
+                    storage.Writes[i] = storage.Writes[i].In(context.ContainingSymbol);
+                }
             }
         }
 

@@ -63,7 +63,13 @@ internal static class OutsideUseClassifier
                     return false; // nameof, a conditional access, broken code: not followed
                 }
 
-                ArrayUseClassifier.Classify(operation, storage, storage.Field, EnclosingMember(model, use, cancellationToken));
+                var member = EnclosingMember(model, use, cancellationToken);
+                var before = storage.Writes.Count;
+                ArrayUseClassifier.Classify(operation, storage, storage.Field, member);
+                for (var i = before; i < storage.Writes.Count; i++)
+                {
+                    storage.Writes[i] = storage.Writes[i].In(member);
+                }
             }
         }
 

@@ -27,7 +27,7 @@ internal enum EvidenceKind
     Escape,
 }
 
-internal readonly struct InitEvidence
+internal struct InitEvidence
 {
     public InitEvidence(EvidenceKind kind, Location location, double constant = 0, RandomDraw? draw = null, bool evolution = false, ZeroingDivision? zeroing = null, AllocatedSizes? sizes = null)
     {
@@ -41,6 +41,17 @@ internal readonly struct InitEvidence
     }
 
     public EvidenceKind Kind { get; }
+
+    /// <summary>The member the write is in (a constructor, a helper, a method of another type); null for a field initializer.</summary>
+    public ISymbol? Member { get; private set; }
+
+    /// <summary>The same evidence, found in <paramref name="member"/>.</summary>
+    public InitEvidence In(ISymbol? member)
+    {
+        var copy = this;
+        copy.Member = member;
+        return copy;
+    }
 
     public Location Location { get; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace InitAnalyzers.Recognizers.Values;
@@ -33,6 +34,8 @@ internal static class RandomDrawRecognizer
                 return Recognize(minus.Operand, depth)?.ScaledBy(-1);
             case IBinaryOperation binary:
                 return RecognizeArithmetic(binary, depth);
+            case IInvalidOperation { Syntax: InvocationExpressionSyntax call } invalid:
+                return RecognizeUnbound(call, invalid.SemanticModel);
             default:
                 return null;
         }
@@ -123,6 +126,36 @@ internal static class RandomDrawRecognizer
     }
 
     private static bool IsIntegral(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Int16 or SpecialType.System_Byte;
+
+    /// <summary>
+    /// A draw whose <c>Random</c> type does not bind, as while a project restores or without Unity's assemblies:
+    /// <c>random.NextDouble()</c> on a variable of an unresolved type named <c>Random</c>, or <c>Random.Range(a, b)</c> /
+    /// <c>UnityEngine.Random.Range(a, b)</c> with constant bounds.
+    /// </summary>
+    private static RandomDraw? RecognizeUnbound(InvocationExpressionSyntax call, SemanticModel? model)
+    {
+        if (model is null || call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Expression: var receiver })
+        {
+            return null;
+        }
+
+        var arguments = call.ArgumentList.Arguments;
+        if (name is "NextDouble" or "NextSingle" && arguments.Count == 0
+            && model.GetTypeInfo(receiver).Type is IErrorTypeSymbol { Name: "Random" })
+        {
+            return RandomDraw.Uniform(0, 1);
+        }
+
+        if (name == "Range" && arguments.Count == 2 && receiver.ToString() is "Random" or "UnityEngine.Random"
+            && model.GetSymbolInfo(receiver).Symbol is null
+            && model.GetConstantValue(arguments[0].Expression) is { HasValue: true, Value: var low } && model.GetConstantValue(arguments[1].Expression) is { HasValue: true, Value: var high }
+            && low is float or double && high is float or double)
+        {
+            return RandomDraw.Uniform(Convert.ToDouble(low, System.Globalization.CultureInfo.InvariantCulture), Convert.ToDouble(high, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return null;
+    }
 
     /// <summary>sqrt(-2 ln u1) * cos(2 pi u2) or sin: a standard normal (Box and Muller 1958).</summary>
     private static RandomDraw? BoxMuller(IBinaryOperation product, int depth)
