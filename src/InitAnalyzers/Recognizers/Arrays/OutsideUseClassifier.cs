@@ -36,7 +36,9 @@ internal static class OutsideUseClassifier
             return false;
         }
 
-        foreach (var group in outsideUses.GroupBy(use => use.SyntaxTree))
+        // Plain element reads that multiply nothing teach nothing: only products, writes and hand-offs are bound.
+        var depth = ArrayShape.JaggedDepth(storage.Field.Type);
+        foreach (var group in outsideUses.Where(use => IsFactor(use) || !ExternalUses.IsPlainRead(use, depth)).GroupBy(use => use.SyntaxTree))
         {
             // The driver's semantic model provider caches models per tree, so this binds no more than the build already does.
 #pragma warning disable RS1030 // uses in other types are outside this symbol's operation actions
