@@ -219,9 +219,12 @@ internal sealed class ArrayWeightRecognizer
             return false; // deserializers, object initializers and Unity's inspector replace such values without leaving syntax behind
         }
 
-        if (storage.WeightedSums.Count == 0 && !storage.Writes.Any(write => write.Draw is not null) && !members.Any(member => WeightedSumMatcher.NameSaysTrainableWeight(member.Name)))
+        // Only a weight is worth a search of the compilation: trained, drawn at random or named so in its own type, and summed
+        // there or, if summed only elsewhere, a neuron or layer held in a network (nothing else could be judged).
+        var saysWeight = storage.Trained || storage.Writes.Any(write => write.Draw is not null) || members.Any(member => WeightedSumMatcher.NameSaysTrainableWeight(member.Name));
+        if (!saysWeight || storage.WeightedSums.Count == 0 && !index.IsStacked(type.Name, LayerDepth(storage)))
         {
-            return true; // nothing here says weight, so other types' uses are not worth a walk over the compilation
+            return true;
         }
 
         var outside = members.SelectMany(member => index.MemberUses(member.Name, context.CancellationToken))
@@ -315,14 +318,16 @@ internal sealed class ArrayWeightRecognizer
         }
 
         // A neuron or layer class whose instances are held as several layers: some of them are hidden.
-        var layerDepth = storage.Field.Type is IArrayTypeSymbol { Rank: 1, ElementType: not IArrayTypeSymbol } ? 2 : 1;
-        if (storage.WeightedSums.Any(use => !use.InBackwardPass) && index.IsStacked(storage.Field.ContainingType.Name, layerDepth))
+        if (storage.WeightedSums.Any(use => !use.InBackwardPass) && index.IsStacked(storage.Field.ContainingType.Name, LayerDepth(storage)))
         {
             return LayerPosition.Hidden;
         }
 
         return LayerPosition.Unknown;
     }
+
+    /// <summary>How deep in collections a network holds the type: a neuron's weight vector needs layers of neurons (2), a layer's matrix a list of layers (1).</summary>
+    private static int LayerDepth(StorageEvidence storage) => storage.Field.Type is IArrayTypeSymbol { Rank: 1, ElementType: not IArrayTypeSymbol } ? 2 : 1;
 
     /// <summary>True when the output of <paramref name="storage"/>'s weighted sum is the input of a weighted sum (its own, for layers in one jagged array).</summary>
     private static bool Feeds(StorageEvidence storage, List<StorageEvidence> weights)
