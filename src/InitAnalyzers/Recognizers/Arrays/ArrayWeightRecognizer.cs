@@ -86,32 +86,10 @@ internal sealed class ArrayWeightRecognizer
         {
             var position = Position(storage, weights, initializations, context);
             var forward = storage.WeightedSums.Where(use => !use.InBackwardPass).ToList();
-            var fanInIndex = Agreed(forward.Select(use => use.InputIndexPosition), null);
+            var fanInIndex = MemberScope.Agreed(forward.Select(use => use.InputIndexPosition), null);
             var (fanIn, fanOut) = storage.ConstantFans(fanInIndex);
-            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage], Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown), fanInIndex, fanIn, fanOut), context);
+            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage], MemberScope.Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown), fanInIndex, fanIn, fanOut), context);
         }
-    }
-
-    /// <summary>The one value every use agrees on, ignoring unknowns; <paramref name="unknown"/> when they disagree or say nothing.</summary>
-    private static T Agreed<T>(IEnumerable<T> values, T unknown)
-    {
-        var found = unknown;
-        foreach (var value in values)
-        {
-            if (EqualityComparer<T>.Default.Equals(value, unknown))
-            {
-                continue;
-            }
-
-            if (!EqualityComparer<T>.Default.Equals(found, unknown) && !EqualityComparer<T>.Default.Equals(found, value))
-            {
-                return unknown;
-            }
-
-            found = value;
-        }
-
-        return found;
     }
 
     /// <summary>What the array holds before the first forward pass, from every write and hand-off in the type (and outside it, for non-private fields).</summary>
@@ -214,7 +192,7 @@ internal sealed class ArrayWeightRecognizer
             return true;
         }
 
-        if (members.Any(member => IsSetFromOutside(member, type)))
+        if (members.Any(member => MemberScope.IsSetFromOutside(member, type)))
         {
             return false; // deserializers, object initializers and Unity's inspector replace such values without leaving syntax behind
         }
@@ -228,7 +206,7 @@ internal sealed class ArrayWeightRecognizer
         }
 
         var outside = members.SelectMany(member => index.MemberUses(member.Name, context.CancellationToken))
-            .Where(use => !IsInside(use, type) || nested.Any(inner => IsInside(use, inner)))
+            .Where(use => !MemberScope.IsInside(use, type) || nested.Any(inner => MemberScope.IsInside(use, inner)))
             .Distinct()
             .ToList();
         if (outside.Count == 0)
@@ -266,33 +244,6 @@ internal sealed class ArrayWeightRecognizer
         };
         return name is null ? null : property.ContainingType.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault(field => field.IsStatic == property.IsStatic);
     }
-
-    /// <summary>A settable non-private property, or a writable public field of a serializable type (a Unity component, [Serializable]).</summary>
-    private static bool IsSetFromOutside(ISymbol member, INamedTypeSymbol type)
-    {
-        if (member is IPropertySymbol { SetMethod: { } setter })
-        {
-            return setter.DeclaredAccessibility != Accessibility.Private;
-        }
-
-        if (member is not IFieldSymbol { IsReadOnly: false, DeclaredAccessibility: Accessibility.Public })
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name is "MonoBehaviour" or "ScriptableObject" || current.GetAttributes().Any(attribute => attribute.AttributeClass?.Name is "SerializableAttribute" or "DataContractAttribute"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsInside(SyntaxNode node, INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Any(declaration => declaration.SyntaxTree == node.SyntaxTree && declaration.Span.Contains(node.Span));
 
     /// <summary>
     /// Hidden when the layer's output is the input of another weighted sum (or of itself, for layers indexed

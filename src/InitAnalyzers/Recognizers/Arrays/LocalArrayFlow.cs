@@ -116,7 +116,7 @@ internal static class LocalArrayFlow
                 }
 
                 return;
-            case IArgumentOperation argument when indexed == 0 || indexed < depth:
+            case IArgumentOperation argument when indexed < depth:
                 ArrayUseClassifier.ClassifyArgument(argument, storage);
                 return;
             case IPropertyReferenceOperation:

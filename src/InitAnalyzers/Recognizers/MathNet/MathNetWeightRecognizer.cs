@@ -99,37 +99,15 @@ internal sealed class MathNetWeightRecognizer
             var initialization = Initialize(storage, context);
             var uses = forward[storage];
             var position = Position(storage, forward, initialization, context);
-            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initialization, Agreed(uses.Select(use => use.Activation), ActivationKind.Unknown), Agreed(uses.Select(use => use.FanInIndex), null)), context);
+            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initialization, MemberScope.Agreed(uses.Select(use => use.Activation), ActivationKind.Unknown), MemberScope.Agreed(uses.Select(use => use.FanInIndex), null)), context);
         }
-    }
-
-    /// <summary>The one value every use agrees on, ignoring unknowns; <paramref name="unknown"/> when they disagree or say nothing.</summary>
-    private static T Agreed<T>(IEnumerable<T> values, T unknown)
-    {
-        var found = unknown;
-        foreach (var value in values)
-        {
-            if (EqualityComparer<T>.Default.Equals(value, unknown))
-            {
-                continue;
-            }
-
-            if (!EqualityComparer<T>.Default.Equals(found, unknown) && !EqualityComparer<T>.Default.Equals(found, value))
-            {
-                return unknown;
-            }
-
-            found = value;
-        }
-
-        return found;
     }
 
     /// <summary>What the matrix holds before the first forward pass, from every write and hand-off in the type (and outside it, for non-private members).</summary>
     private Initialization Initialize(MatrixStorage storage, SymbolAnalysisContext context)
     {
         var writes = storage.Writes;
-        if (writes.Count == 0 || writes.Any(write => write.Kind == MatrixWriteKind.Escape) || MayBeWrittenElsewhere(storage, context))
+        if (writes.Count == 0 || writes.Any(write => write.Kind == MatrixWriteKind.Escape) || MemberScope.MayBeWrittenElsewhere(storage.Member, index, MatrixExternalUses.IsPlainRead, context.CancellationToken))
         {
             return Initialization.Unknown;
         }
@@ -158,66 +136,6 @@ internal sealed class MathNetWeightRecognizer
         var reported = zeroFills.Count > 0 ? zeroFills : writes;
         return new Initialization(InitKind.Zero, reported.Select(write => write.Location).Distinct().ToImmutableArray());
     }
-
-    private bool MayBeWrittenElsewhere(MatrixStorage storage, SymbolAnalysisContext context)
-    {
-        // Operations of nested types are not part of this type's analysis, yet they may write its private fields.
-        var member = storage.Member;
-        var type = storage.Field.ContainingType;
-        var nested = type.GetTypeMembers();
-        if (member.DeclaredAccessibility == Accessibility.Private && nested.IsEmpty)
-        {
-            return false;
-        }
-
-        if (member.IsStatic && !nested.IsEmpty)
-        {
-            return true; // a nested type may write it by its simple name
-        }
-
-        if (IsSetFromOutside(member, type))
-        {
-            return true; // deserializers, object initializers and Unity's inspector replace such values without leaving syntax behind
-        }
-
-        foreach (var use in index.MemberUses(member.Name, context.CancellationToken))
-        {
-            var inside = IsInside(use, type) && !nested.Any(inner => IsInside(use, inner));
-            if (!inside && !MatrixExternalUses.IsPlainRead(use))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A settable non-private property, or a writable public field of a serializable type (a Unity component, [Serializable]).</summary>
-    private static bool IsSetFromOutside(ISymbol member, INamedTypeSymbol type)
-    {
-        if (member is IPropertySymbol { SetMethod: { } setter })
-        {
-            return setter.DeclaredAccessibility != Accessibility.Private;
-        }
-
-        if (member is not IFieldSymbol { IsReadOnly: false, DeclaredAccessibility: Accessibility.Public })
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name is "MonoBehaviour" or "ScriptableObject" || current.GetAttributes().Any(attribute => attribute.AttributeClass?.Name is "SerializableAttribute" or "DataContractAttribute"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsInside(SyntaxNode node, INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Any(declaration => declaration.SyntaxTree == node.SyntaxTree && declaration.Span.Contains(node.Span));
 
     /// <summary>
     /// Hidden when the layer's output is a factor of another weight's product; output when another layer feeds it and it

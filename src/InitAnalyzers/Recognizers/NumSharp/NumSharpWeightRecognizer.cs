@@ -100,15 +100,15 @@ internal sealed class NumSharpWeightRecognizer
         foreach (var evidence in weights)
         {
             var position = Position(evidence, weights, forward, flows, initializations, context);
-            var rank = Agreed(evidence.Writes.Select(write => write.Rank), null);
+            var rank = MemberScope.Agreed(evidence.Writes.Select(write => write.Rank), null);
             var fanInIndex = rank switch
             {
                 1 => 0, // a vector of weights reduces over its only dimension, on either side of the product
-                2 => Agreed(forward[evidence].Select(use => use.FanInIndex), null),
-                null => Agreed(forward[evidence].Select(use => use.FanInIndex), null),
+                2 => MemberScope.Agreed(forward[evidence].Select(use => use.FanInIndex), null),
+                null => MemberScope.Agreed(forward[evidence].Select(use => use.FanInIndex), null),
                 _ => null,
             };
-            emit(new WeightSite(evidence.Field, WeightRole.Weight, position, initializations[evidence], Agreed(forward[evidence].Select(use => use.Activation), ActivationKind.Unknown), fanInIndex), context);
+            emit(new WeightSite(evidence.Field, WeightRole.Weight, position, initializations[evidence], MemberScope.Agreed(forward[evidence].Select(use => use.Activation), ActivationKind.Unknown), fanInIndex), context);
         }
     }
 
@@ -148,28 +148,6 @@ internal sealed class NumSharpWeightRecognizer
 
     private static int Strength(NDArrayEvidence evidence) => (evidence.Trained ? 2 : 0) + (WeightedSumMatcher.NameSaysTrainableWeight(evidence.Member.Name) ? 1 : 0);
 
-    /// <summary>The one value every use agrees on, ignoring unknowns; <paramref name="unknown"/> when they disagree or say nothing.</summary>
-    private static T Agreed<T>(IEnumerable<T> values, T unknown)
-    {
-        var found = unknown;
-        foreach (var value in values)
-        {
-            if (EqualityComparer<T>.Default.Equals(value, unknown))
-            {
-                continue;
-            }
-
-            if (!EqualityComparer<T>.Default.Equals(found, unknown) && !EqualityComparer<T>.Default.Equals(found, value))
-            {
-                return unknown;
-            }
-
-            found = value;
-        }
-
-        return found;
-    }
-
     /// <summary>
     /// What the member holds before the first forward pass: every array assigned to it in the type must be of one kind (all zeros,
     /// one constant, one distribution), nothing may hand it to unknown code, and no code outside the type may write it.
@@ -177,7 +155,7 @@ internal sealed class NumSharpWeightRecognizer
     private Initialization Initialize(NDArrayEvidence evidence, SymbolAnalysisContext context)
     {
         var writes = evidence.Writes;
-        if (writes.Count == 0 || writes.Any(write => write.Kind is NDArrayWriteKind.Values or NDArrayWriteKind.Escape) || MayBeWrittenElsewhere(evidence, context))
+        if (writes.Count == 0 || writes.Any(write => write.Kind is NDArrayWriteKind.Values or NDArrayWriteKind.Escape) || MemberScope.MayBeWrittenElsewhere(evidence.Member, index, NDArrayExternalUses.IsPlainRead, context.CancellationToken))
         {
             return Facts.Initialization.Unknown;
         }
@@ -196,66 +174,6 @@ internal sealed class NumSharpWeightRecognizer
             _ => new Initialization(first.Draw!.Family, locations, draw: first.Draw),
         };
     }
-
-    private bool MayBeWrittenElsewhere(NDArrayEvidence evidence, SymbolAnalysisContext context)
-    {
-        // Operations of nested types are not part of this type's analysis, yet they may write its private members.
-        var member = evidence.Member;
-        var type = evidence.Field.ContainingType;
-        var nested = type.GetTypeMembers();
-        if (member.DeclaredAccessibility == Accessibility.Private && nested.IsEmpty)
-        {
-            return false;
-        }
-
-        if (member.IsStatic && !nested.IsEmpty)
-        {
-            return true; // a nested type may write it by its simple name
-        }
-
-        if (IsSetFromOutside(member, type))
-        {
-            return true; // deserializers and object initializers replace such values without leaving syntax behind
-        }
-
-        foreach (var use in index.MemberUses(member.Name, context.CancellationToken))
-        {
-            var inside = IsInside(use, type) && !nested.Any(inner => IsInside(use, inner));
-            if (!inside && !NDArrayExternalUses.IsPlainRead(use))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A settable non-private property, or a writable public field of a serializable type.</summary>
-    private static bool IsSetFromOutside(ISymbol member, INamedTypeSymbol type)
-    {
-        if (member is IPropertySymbol { SetMethod: { } setter })
-        {
-            return setter.DeclaredAccessibility != Accessibility.Private;
-        }
-
-        if (member is not IFieldSymbol { IsReadOnly: false, DeclaredAccessibility: Accessibility.Public })
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.GetAttributes().Any(attribute => attribute.AttributeClass?.Name is "SerializableAttribute" or "DataContractAttribute"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsInside(SyntaxNode node, INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Any(declaration => declaration.SyntaxTree == node.SyntaxTree && declaration.Span.Contains(node.Span));
 
     /// <summary>
     /// Hidden when the layer's output reaches another weight's product; the output layer when other layers visibly feed on and
