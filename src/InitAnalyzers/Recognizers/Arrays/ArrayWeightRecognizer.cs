@@ -62,7 +62,20 @@ internal sealed class ArrayWeightRecognizer
             }
         }
 
-        var collector = new TypeCollector(type, storages);
+        // Every weight is multiplied element by element in a weighted sum, in this type or, for a neuron or layer held in a
+        // network, possibly only in another: the arrays of numeric code that is neither are not followed any further.
+        var factors = ElementProducts.FactorNames(type, context.CancellationToken);
+        var followed = storages.GroupBy(pair => pair.Value)
+            .Where(storage => storage.Any(pair => factors.Contains(pair.Key.Name))
+                || (storage.Any(pair => pair.Key.DeclaredAccessibility != Accessibility.Private) || !type.GetTypeMembers().IsEmpty) && index.IsStacked(type.Name, LayerDepth(storage.Key)))
+            .SelectMany(storage => storage)
+            .ToDictionary(pair => pair.Key, pair => pair.Value, SymbolEqualityComparer.Default);
+        if (followed.Count == 0)
+        {
+            return;
+        }
+
+        var collector = new TypeCollector(type, followed);
         context.RegisterOperationAction(collector.OnReference, OperationKind.FieldReference, OperationKind.PropertyReference);
         context.RegisterOperationAction(collector.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
         context.RegisterSymbolEndAction(end => Judge(end, collector));
