@@ -69,6 +69,21 @@ public sealed class PackedPackage : IDisposable
         return directory;
     }
 
+    /// <summary>A fresh project holding the C# files of a sample folder, with the package and the given extra package references.</summary>
+    public string NewProjectFromSample(string name, string sampleFolder, params (string Id, string Version)[] packages)
+    {
+        var directory = NewProject(name, "// replaced by the sample's own Program.cs\n");
+        var references = string.Concat(packages.Select(package => $"""<PackageReference Include="{package.Id}" Version="{package.Version}" />"""));
+        var project = Path.Combine(directory, name + ".csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</ItemGroup>", references + "</ItemGroup>", StringComparison.Ordinal));
+        foreach (var source in Directory.GetFiles(Path.Combine(DotNet.RepositoryRoot(), "samples", sampleFolder), "*.cs"))
+        {
+            File.Copy(source, Path.Combine(directory, Path.GetFileName(source)), overwrite: true);
+        }
+
+        return directory;
+    }
+
     public (int ExitCode, string Output) Run(string directory, params string[] arguments) =>
         DotNet.Run(directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesCache }, arguments);
 
