@@ -7,9 +7,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace InitAnalyzers.Recognizers.Activations;
 
 /// <summary>
-/// Recognizes an activation function by what it computes on its argument, not by its name:
-/// <c>Math.Tanh(x)</c>, <c>1 / (1 + Math.Exp(-x))</c>, <c>Math.Max(0, x)</c>, <c>x &gt; 0 ? x : 0.01 * x</c>,
-/// also through a one-expression method of the same file (<c>Sigmoid(sum)</c>).
+/// Recognizes an activation function by what it computes on its argument, not by its name: <c>Math.Tanh(x)</c>, the logistic
+/// <c>1 / (1 + Math.Exp(-x))</c> or <c>Math.Exp(x) / (1 + Math.Exp(x))</c>, <c>Math.Max(0, x)</c>, <c>x &gt; 0 ? x : 0.01 * x</c>,
+/// ELU, SELU, softplus <c>Math.Log(1 + Math.Exp(x))</c>; through a one-expression method (<c>Sigmoid(sum)</c>), a lambda or method
+/// group stored in a <c>Func&lt;double, double&gt;</c> field, or the implementation of an <c>IActivation.Activate</c> stored in a field.
 /// </summary>
 internal static class HandWrittenActivations
 {
@@ -30,8 +31,12 @@ internal static class HandWrittenActivations
         {
             case IInvocationOperation invocation:
                 return RecognizeCall(invocation, argument, depth);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when IsOne(division.LeftOperand) && IsOnePlusExpOfMinus(division.RightOperand, argument):
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when IsOne(division.LeftOperand) && IsOnePlusExp(division.RightOperand, argument, negated: true):
                 return ActivationKind.Sigmoid;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when IsExp(division.LeftOperand, argument, negated: false) && IsOnePlusExp(division.RightOperand, argument, negated: false):
+                return ActivationKind.Sigmoid; // e^x / (1 + e^x)
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product when IsSeluScaledElu(product, argument):
+                return ActivationKind.SELU;
             case IConditionalOperation conditional when conditional.WhenFalse is not null:
                 return RecognizeRectifierBranch(conditional, argument);
             default:
@@ -62,40 +67,234 @@ internal static class HandWrittenActivations
             }
         }
 
-        if (depth > 0 && invocation.Arguments.Length == 1 && IsArgument(arguments[0], argument) && !method.IsAbstract
-            && method.Parameters.Length == 1 && method.SingleReturnedExpression(invocation) is { } body)
+        if (onMath && method.Name == "Log" && arguments.Length == 1 && IsOnePlusExp(arguments[0], argument, negated: false))
         {
-            return Recognize(body, method.Parameters[0], depth - 1);
+            return ActivationKind.Softplus; // log(1 + e^x)
         }
 
-        return ActivationKind.Unknown;
+        if (depth == 0 || invocation.Arguments.Length != 1 || !IsArgument(arguments[0], argument))
+        {
+            return ActivationKind.Unknown;
+        }
+
+        if (method.MethodKind == MethodKind.DelegateInvoke || method.IsAbstract || method.IsVirtual || method.ContainingType?.TypeKind == TypeKind.Interface)
+        {
+            // activation(sum) on a Func<double, double> field, activation.Activate(sum) on an IActivation field: what the type stores there
+            return invocation.Instance?.WalkDownConversions().StorageSymbol() is { } holder && holder is IFieldSymbol or IPropertySymbol
+                ? Agreed(StoredValues.Of(holder, invocation), stored => RecognizeStored(stored, method, invocation, depth - 1))
+                : ActivationKind.Unknown;
+        }
+
+        return method.Parameters.Length == 1 && method.SingleReturnedExpression(invocation) is { } body
+            ? Recognize(body, method.Parameters[0], depth - 1)
+            : ActivationKind.Unknown;
     }
 
-    /// <summary><c>x &gt; 0 ? x : 0</c> (ReLU) or <c>x &gt; 0 ? x : a * x</c> (leaky ReLU).</summary>
+    /// <summary>The activation a stored lambda, method group or activation object computes.</summary>
+    private static ActivationKind RecognizeStored(IOperation stored, IMethodSymbol called, IOperation call, int depth)
+    {
+        stored = stored.WalkDownConversions();
+        if (stored is IDelegateCreationOperation creation)
+        {
+            stored = creation.Target;
+        }
+
+        switch (stored)
+        {
+            case IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda when SingleReturned(lambda.Body) is { } returned:
+                return Recognize(returned, lambda.Symbol.Parameters[0], depth);
+            case IMethodReferenceOperation { Method: { Name: "Tanh", ContainingType: { Name: "Math" or "MathF", ContainingNamespace.Name: "System" } } }:
+                return ActivationKind.Tanh; // Func<double, double> activation = Math.Tanh;
+            case IMethodReferenceOperation { Method: { Parameters.Length: 1 } target } when target.SingleReturnedExpression(call) is { } body:
+                return Recognize(body, target.Parameters[0], depth);
+            case IObjectCreationOperation { Type: INamedTypeSymbol created } when Implementation(created, called) is { Parameters.Length: 1 } implementation
+                && implementation.SingleReturnedExpression(call) is { } implemented:
+                return Recognize(implemented, implementation.Parameters[0], depth);
+            default:
+                return ActivationKind.Unknown;
+        }
+    }
+
+    /// <summary>The method of <paramref name="type"/> that a call of <paramref name="called"/> (an interface or virtual member) runs.</summary>
+    private static IMethodSymbol? Implementation(INamedTypeSymbol type, IMethodSymbol called)
+    {
+        if (called.ContainingType?.TypeKind == TypeKind.Interface)
+        {
+            return type.FindImplementationForInterfaceMember(called) as IMethodSymbol;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(called.Name))
+            {
+                if (member is IMethodSymbol candidate && (SymbolEqualityComparer.Default.Equals(candidate, called) || IsOverrideOf(candidate, called)))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsOverrideOf(IMethodSymbol candidate, IMethodSymbol called)
+    {
+        for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, called.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation? SingleReturned(IBlockOperation body)
+    {
+        IOperation? returned = null;
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } value })
+            {
+                if (returned is not null)
+                {
+                    return null;
+                }
+
+                returned = value;
+            }
+        }
+
+        return returned;
+    }
+
+    /// <summary>One kind that every value agrees on; unknown when any is unknown or two disagree.</summary>
+    private static ActivationKind Agreed(System.Collections.Generic.IReadOnlyList<IOperation> values, Func<IOperation, ActivationKind> recognize)
+    {
+        var found = ActivationKind.Unknown;
+        foreach (var value in values)
+        {
+            var kind = recognize(value);
+            if (kind == ActivationKind.Unknown || found != ActivationKind.Unknown && found != kind)
+            {
+                return ActivationKind.Unknown;
+            }
+
+            found = kind;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// <c>x &gt; 0 ? x : 0</c> (ReLU), <c>x &gt; 0 ? x : a * x</c> (leaky ReLU), <c>x &gt; 0 ? x : a * (Math.Exp(x) - 1)</c> (ELU),
+    /// the same with the test reversed (<c>x &lt;= 0 ? 0 : x</c>), and SELU's <c>x &gt; 0 ? s * x : s * a * (Math.Exp(x) - 1)</c>.
+    /// </summary>
     private static ActivationKind RecognizeRectifierBranch(IConditionalOperation conditional, ISymbol argument)
     {
-        if (conditional.Condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual } test
-            || !IsArgument(test.LeftOperand.WalkDownConversions(), argument) || !IsZero(test.RightOperand.WalkDownConversions()))
+        if (conditional.Condition is not IBinaryOperation test)
         {
             return ActivationKind.Unknown;
         }
 
-        var whenTrue = conditional.WhenTrue.WalkDownConversions();
-        var whenFalse = conditional.WhenFalse!.WalkDownConversions();
-        if (!IsArgument(whenTrue, argument))
+        var left = test.LeftOperand.WalkDownConversions();
+        var right = test.RightOperand.WalkDownConversions();
+        bool positiveWhenTrue;
+        if (IsArgument(left, argument) && IsZero(right))
+        {
+            positiveWhenTrue = test.OperatorKind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;
+            if (!positiveWhenTrue && test.OperatorKind is not (BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual))
+            {
+                return ActivationKind.Unknown;
+            }
+        }
+        else if (IsZero(left) && IsArgument(right, argument))
+        {
+            positiveWhenTrue = test.OperatorKind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual;
+            if (!positiveWhenTrue && test.OperatorKind is not (BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual))
+            {
+                return ActivationKind.Unknown;
+            }
+        }
+        else
         {
             return ActivationKind.Unknown;
         }
 
-        if (IsZero(whenFalse))
+        var positive = (positiveWhenTrue ? conditional.WhenTrue : conditional.WhenFalse!).WalkDownConversions();
+        var negative = (positiveWhenTrue ? conditional.WhenFalse! : conditional.WhenTrue).WalkDownConversions();
+        if (IsArgument(positive, argument))
         {
-            return ActivationKind.ReLU;
+            if (IsZero(negative))
+            {
+                return ActivationKind.ReLU;
+            }
+
+            if (IsScaledArgument(negative, argument))
+            {
+                return ActivationKind.LeakyReLU;
+            }
+
+            return ExponentialBranchScale(negative, argument) is not null ? ActivationKind.ELU : ActivationKind.Unknown;
         }
 
-        return IsScaledArgument(whenFalse, argument) ? ActivationKind.LeakyReLU : ActivationKind.Unknown;
+        // SELU written out: s * x above zero, s * a * (e^x - 1) below (Klambauer et al. 2017: s = 1.0507, a = 1.6733).
+        return positive is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } scaled && ScaleOf(scaled, argument) is { } scale
+            && ExponentialBranchScale(negative, argument) is { } alphaTimesScale && IsSelu(scale, alphaTimesScale / scale)
+            ? ActivationKind.SELU
+            : ActivationKind.Unknown;
     }
 
-    private static bool IsOnePlusExpOfMinus(IOperation operation, ISymbol argument)
+    /// <summary><c>s * (x &gt; 0 ? x : a * (Math.Exp(x) - 1))</c> with SELU's constants.</summary>
+    private static bool IsSeluScaledElu(IBinaryOperation product, ISymbol argument)
+    {
+        var (constant, other) = Number(product.LeftOperand) is { } l ? (l, product.RightOperand) : Number(product.RightOperand) is { } r ? (r, product.LeftOperand) : (double.NaN, product.LeftOperand);
+        if (double.IsNaN(constant) || other.WalkDownConversions() is not IConditionalOperation { WhenFalse: not null } conditional || RecognizeRectifierBranch(conditional, argument) != ActivationKind.ELU)
+        {
+            return false;
+        }
+
+        var negative = new[] { conditional.WhenTrue, conditional.WhenFalse }.Select(branch => ExponentialBranchScale(branch.WalkDownConversions(), argument)).FirstOrDefault(alpha => alpha is not null);
+        return negative is { } alpha && IsSelu(constant, alpha);
+    }
+
+    // Klambauer et al. 2017, "Self-Normalizing Neural Networks": lambda = 1.0507009873554805, alpha = 1.6732632423543772.
+    private static bool IsSelu(double scale, double alpha) => Math.Abs(scale - 1.0507) < 1e-3 && Math.Abs(alpha - 1.6733) < 1e-3;
+
+    /// <summary>The constant <c>c</c> of <c>c * x</c> or <c>x * c</c>.</summary>
+    private static double? ScaleOf(IBinaryOperation product, ISymbol argument) =>
+        IsArgument(product.RightOperand.WalkDownConversions(), argument) ? Number(product.LeftOperand)
+        : IsArgument(product.LeftOperand.WalkDownConversions(), argument) ? Number(product.RightOperand)
+        : null;
+
+    /// <summary>The constant <c>a</c> of <c>a * (Math.Exp(x) - 1)</c> (products of constants multiplied out); 1 for a bare <c>Math.Exp(x) - 1</c>.</summary>
+    private static double? ExponentialBranchScale(IOperation operation, ISymbol argument)
+    {
+        operation = operation.WalkDownConversions();
+        if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference && IsExp(difference.LeftOperand, argument, negated: false) && IsOne(difference.RightOperand))
+        {
+            return 1;
+        }
+
+        if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product)
+        {
+            if (Number(product.LeftOperand) is { } left && ExponentialBranchScale(product.RightOperand, argument) is { } rightScale)
+            {
+                return left * rightScale;
+            }
+
+            if (Number(product.RightOperand) is { } right && ExponentialBranchScale(product.LeftOperand, argument) is { } leftScale)
+            {
+                return right * leftScale;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>1 + Math.Exp(-x)</c> (negated) or <c>1 + Math.Exp(x)</c>, in either order.</summary>
+    private static bool IsOnePlusExp(IOperation operation, ISymbol argument, bool negated)
     {
         if (operation.WalkDownConversions() is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum)
         {
@@ -103,11 +302,21 @@ internal static class HandWrittenActivations
         }
 
         var (one, exp) = IsOne(sum.LeftOperand) ? (sum.LeftOperand, sum.RightOperand) : (sum.RightOperand, sum.LeftOperand);
-        return IsOne(one)
-            && exp.WalkDownConversions() is IInvocationOperation { TargetMethod: { Name: "Exp", ContainingType.Name: "Math" or "MathF" } } call
-            && call.Arguments.Length == 1
-            && call.Arguments[0].Value.WalkDownConversions() is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } minus
-            && IsArgument(minus.Operand.WalkDownConversions(), argument);
+        return IsOne(one) && IsExp(exp, argument, negated);
+    }
+
+    /// <summary><c>Math.Exp(x)</c>, or <c>Math.Exp(-x)</c> when <paramref name="negated"/>.</summary>
+    private static bool IsExp(IOperation operation, ISymbol argument, bool negated)
+    {
+        if (operation.WalkDownConversions() is not IInvocationOperation { TargetMethod: { Name: "Exp", ContainingType.Name: "Math" or "MathF" } } call || call.Arguments.Length != 1)
+        {
+            return false;
+        }
+
+        var exponent = call.Arguments[0].Value.WalkDownConversions();
+        return negated
+            ? exponent is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } minus && IsArgument(minus.Operand.WalkDownConversions(), argument)
+            : IsArgument(exponent, argument);
     }
 
     private static bool IsScaledArgument(IOperation operation, ISymbol argument) =>

@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InitAnalyzers.Recognizers.Activations;
+
+/// <summary>
+/// Every value a type stores in one of its own fields or properties (<c>activation = x =&gt; Math.Max(0, x)</c>,
+/// <c>this.activation = new ReLU();</c>): its initializer and each assignment in the type's members. Empty when code
+/// outside the type may store another value there, or when the type's source is not in the same file.
+/// </summary>
+internal static class StoredValues
+{
+    public static IReadOnlyList<IOperation> Of(ISymbol holder, IOperation context)
+    {
+        var model = context.SemanticModel;
+        if (model is null || holder.ContainingType is not { } type || MaySetFromOutside(holder))
+        {
+            return Array.Empty<IOperation>();
+        }
+
+        var values = new List<IOperation>();
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != model.SyntaxTree)
+            {
+                return Array.Empty<IOperation>(); // a partial type across files: its other parts may store other values
+            }
+        }
+
+        foreach (var reference in holder.DeclaringSyntaxReferences)
+        {
+            var initializer = reference.GetSyntax() switch
+            {
+                VariableDeclaratorSyntax { Initializer: { } equals } => equals,
+                PropertyDeclarationSyntax { Initializer: { } equals } => equals,
+                _ => null,
+            };
+            if (initializer is not null && model.GetOperation(initializer) is ISymbolInitializerOperation { Value: { } value })
+            {
+                values.Add(value);
+            }
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol method)
+            {
+                continue;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (model.GetOperation(reference.GetSyntax()) is not { } body)
+                {
+                    continue;
+                }
+
+                foreach (var operation in body.DescendantsAndSelf())
+                {
+                    if (operation is IAssignmentOperation assignment && SymbolEqualityComparer.Default.Equals(assignment.Target.StorageSymbol()?.OriginalDefinition, holder.OriginalDefinition))
+                    {
+                        if (assignment is not ISimpleAssignmentOperation)
+                        {
+                            return Array.Empty<IOperation>(); // activation += ..., activation ??= ...
+                        }
+
+                        values.Add(assignment.Value);
+                    }
+                }
+            }
+        }
+
+        return values;
+    }
+
+    private static bool MaySetFromOutside(ISymbol holder) => holder switch
+    {
+        IFieldSymbol field => !field.IsReadOnly && !field.IsConst && field.DeclaredAccessibility != Accessibility.Private,
+        IPropertySymbol property => property.SetMethod is { DeclaredAccessibility: not Accessibility.Private } || property.IsAbstract || property.IsVirtual || property.IsOverride,
+        _ => true,
+    };
+}
