@@ -12,8 +12,9 @@ namespace InitAnalyzers.Recognizers.TorchSharp;
 /// </summary>
 internal sealed class Binding
 {
-    public Binding(IReadOnlyList<TorchLayer> layers, IReadOnlyList<TorchParam> parameters, bool exact, bool names = false, bool bulk = false, object? group = null)
+    public Binding(IReadOnlyList<TorchLayer> layers, IReadOnlyList<TorchParam> parameters, bool exact, bool names = false, bool bulk = false, object? group = null, string prefix = "")
     {
+        Prefix = prefix;
         Group = group;
         Layers = layers;
         Parameters = parameters;
@@ -23,6 +24,9 @@ internal sealed class Binding
     }
 
     public IReadOnlyList<TorchLayer> Layers { get; }
+
+    /// <summary>What the names of a loop over a member's parameters leave out: <c>lstm.named_parameters()</c> names <c>weight_ih_l0</c>, not <c>lstm.weight_ih_l0</c>.</summary>
+    public string Prefix { get; }
 
     /// <summary>The loop or <c>apply</c> this bulk variable belongs to: a name and a value of one <c>named_parameters()</c> loop share it, so a test on the name narrows the value.</summary>
     public object? Group { get; }
@@ -46,14 +50,14 @@ internal sealed class Binding
     public static Binding EachLayer(IEnumerable<TorchLayer> layers, object group) => new(layers.ToList(), System.Array.Empty<TorchParam>(), exact: true, bulk: true, group: group);
 
     /// <summary>A loop variable over these parameters, one at a time.</summary>
-    public static Binding EachParameter(IEnumerable<TorchParam> parameters, object group, bool names = false) => new(System.Array.Empty<TorchLayer>(), parameters.ToList(), exact: true, names, bulk: true, group: group);
+    public static Binding EachParameter(IEnumerable<TorchParam> parameters, object group, bool names = false, string prefix = "") => new(System.Array.Empty<TorchLayer>(), parameters.ToList(), exact: true, names, bulk: true, group: group, prefix: prefix);
 
     public Binding Filter(System.Func<TorchLayer, bool> keepLayer, System.Func<TorchParam, bool> keepParameter) =>
-        new(Layers.Where(keepLayer).ToList(), Parameters.Where(keepParameter).ToList(), Exact, Names, Bulk, Group);
+        new(Layers.Where(keepLayer).ToList(), Parameters.Where(keepParameter).ToList(), Exact, Names, Bulk, Group, Prefix);
 
-    public Binding Inexact() => new(Layers, Parameters, exact: false, Names, Bulk, Group);
+    public Binding Inexact() => new(Layers, Parameters, exact: false, Names, Bulk, Group, Prefix);
 
-    public Binding AsValues() => new(Layers, Parameters, Exact, names: false, Bulk, Group);
+    public Binding AsValues() => new(Layers, Parameters, Exact, names: false, Bulk, Group, Prefix);
 
     /// <summary>Every parameter the binding reaches: its parameters, or all parameters of its layers.</summary>
     public IEnumerable<TorchParam> AllParameters => Parameters.Concat(Layers.SelectMany(layer => layer.SelfAndDescendants()).SelectMany(layer => layer.Parameters)).Distinct();

@@ -123,6 +123,11 @@ internal sealed class TorchInitReader
             return (write.Init, ReadCreation(write.Target, depth).Rank);
         }
 
+        if (method.Name == "AsParameter" && (call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } converted)
+        {
+            return ReadCreation(converted, depth); // an instance method in some versions, an extension in others
+        }
+
         if (!method.IsStatic && call.Instance is { } instance && types.IsTensor(method.ContainingType))
         {
             switch (method.Name)

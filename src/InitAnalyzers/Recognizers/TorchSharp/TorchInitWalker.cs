@@ -277,12 +277,13 @@ internal sealed class TorchInitWalker
         var group = new object();
         var modules = receiver.Layers.SelectMany(layer => layer.SelfAndDescendants()).Distinct().ToList();
         var onModel = source.Instance is null or IInstanceReferenceOperation;
+        var prefix = !onModel && receiver.Layers.Count == 1 ? receiver.Layers[0].Path + "." : string.Empty;
         var recurse = TorchInitReader.Argument(source, "recurse") is not { ConstantValue: { HasValue: true, Value: false } };
         Binding? values = source.TargetMethod.Name switch
         {
-            "modules" or "named_modules" => Binding.EachLayer(modules, group),
-            "children" or "named_children" => Binding.EachLayer(onModel ? receiver.Layers : receiver.Layers.SelectMany(layer => layer.Children).Distinct(), group),
-            "parameters" or "named_parameters" => Binding.EachParameter(recurse ? modules.SelectMany(layer => layer.Parameters).Concat(receiver.Parameters).Distinct() : receiver.Parameters, group),
+            "modules" or "named_modules" => new Binding(modules, Array.Empty<TorchParam>(), exact: true, bulk: true, group: group, prefix: prefix),
+            "children" or "named_children" => new Binding((onModel ? receiver.Layers : receiver.Layers.SelectMany(layer => layer.Children).Distinct()).ToList(), Array.Empty<TorchParam>(), exact: true, bulk: true, group: group, prefix: prefix),
+            "parameters" or "named_parameters" => Binding.EachParameter(recurse ? modules.SelectMany(layer => layer.Parameters).Concat(receiver.Parameters).Distinct() : receiver.Layers.SelectMany(layer => layer.Parameters).Concat(receiver.Parameters), group, prefix: prefix),
             _ => null,
         };
         if (values is null)
@@ -297,7 +298,7 @@ internal sealed class TorchInitWalker
         {
             if (variables[0] is { } name)
             {
-                inner[name] = values.Layers.Count > 0 ? new Binding(values.Layers, values.Parameters, true, names: true, bulk: true, group: group) : Binding.EachParameter(values.Parameters, group, names: true);
+                inner[name] = new Binding(values.Layers, values.Parameters, true, names: true, bulk: true, group: group, prefix: prefix);
             }
 
             if (variables[1] is { } value)
@@ -458,6 +459,7 @@ internal sealed class TorchInitWalker
 
         var group = groups[0];
         var basis = environment.Bulk.First(pair => pair.Value.Group == group).Value;
+        var prefix = basis.Prefix;
         var trueLayers = new List<TorchLayer>();
         var falseLayers = new List<TorchLayer>();
         var trueParameters = new List<TorchParam>();
@@ -465,7 +467,7 @@ internal sealed class TorchInitWalker
         var exact = true;
         foreach (var layer in basis.Layers)
         {
-            var verdict = Evaluate(condition, layer, environment, group);
+            var verdict = Evaluate(condition, layer, prefix, environment, group);
             exact &= verdict is not null;
             (verdict != false ? trueLayers : falseLayers).Add(layer);
             if (verdict is null)
@@ -476,7 +478,7 @@ internal sealed class TorchInitWalker
 
         foreach (var parameter in basis.Parameters)
         {
-            var verdict = Evaluate(condition, parameter, environment, group);
+            var verdict = Evaluate(condition, parameter, prefix, environment, group);
             exact &= verdict is not null;
             (verdict != false ? trueParameters : falseParameters).Add(parameter);
             if (verdict is null)
@@ -487,8 +489,8 @@ internal sealed class TorchInitWalker
 
         var whenTrue = environment.Copy();
         var whenFalse = environment.Copy();
-        var trueBinding = new Binding(trueLayers, trueParameters, exact && basis.Exact, bulk: true, group: group);
-        var falseBinding = new Binding(falseLayers, falseParameters, exact && basis.Exact, bulk: true, group: group);
+        var trueBinding = new Binding(trueLayers, trueParameters, exact && basis.Exact, bulk: true, group: group, prefix: basis.Prefix);
+        var falseBinding = new Binding(falseLayers, falseParameters, exact && basis.Exact, bulk: true, group: group, prefix: basis.Prefix);
         Narrowed(whenTrue, group, trueBinding);
         Narrowed(whenFalse, group, falseBinding);
         foreach (var pattern in condition.DescendantsAndSelf().OfType<IDeclarationPatternOperation>())
@@ -503,7 +505,7 @@ internal sealed class TorchInitWalker
     }
 
     /// <summary>Whether a test holds for one element of a loop: a type test on a module, a name test or a rank test on a parameter.</summary>
-    private static bool? Evaluate(IOperation condition, object element, Environment environment, object? group)
+    private static bool? Evaluate(IOperation condition, object element, string prefix, Environment environment, object? group)
     {
         bool Refers(IOperation operation) => Symbol(operation.WalkDownConversions()) is { } symbol && environment[symbol] is { } binding && binding.Group == group;
 
@@ -513,14 +515,14 @@ internal sealed class TorchInitWalker
         switch (condition)
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                return !Evaluate(not.Operand, element, environment, group);
+                return !Evaluate(not.Operand, element, prefix, environment, group);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } and:
-                var leftAnd = Evaluate(and.LeftOperand, element, environment, group);
-                var rightAnd = Evaluate(and.RightOperand, element, environment, group);
+                var leftAnd = Evaluate(and.LeftOperand, element, prefix, environment, group);
+                var rightAnd = Evaluate(and.RightOperand, element, prefix, environment, group);
                 return leftAnd == false || rightAnd == false ? false : leftAnd == true && rightAnd == true ? true : null;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or } or:
-                var leftOr = Evaluate(or.LeftOperand, element, environment, group);
-                var rightOr = Evaluate(or.RightOperand, element, environment, group);
+                var leftOr = Evaluate(or.LeftOperand, element, prefix, environment, group);
+                var rightOr = Evaluate(or.RightOperand, element, prefix, environment, group);
                 return leftOr == true || rightOr == true ? true : leftOr == false && rightOr == false ? false : null;
             case IIsTypeOperation isType when Refers(isType.ValueOperand) && element is TorchLayer layer:
                 var typeTest = IsOfType(layer, isType.TypeOperand);
@@ -528,7 +530,7 @@ internal sealed class TorchInitWalker
             case IIsPatternOperation isPattern when Refers(isPattern.Value) && element is TorchLayer matched:
                 return Matches(isPattern.Pattern, matched);
             case IInvocationOperation { Instance: { } instance, Arguments.Length: >= 1 } call when IsName(instance) && call.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text }:
-                return NameTest(NameOf(element), call.TargetMethod.Name, text);
+                return NameTest(NameOf(element, prefix), call.TargetMethod.Name, text);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } equality when IsName(equality.LeftOperand) || IsName(equality.RightOperand):
                 var other = IsName(equality.LeftOperand) ? equality.RightOperand : equality.LeftOperand;
                 if (other.ConstantValue is not { HasValue: true, Value: string expected })
@@ -536,7 +538,7 @@ internal sealed class TorchInitWalker
                     return null;
                 }
 
-                var same = NameTest(NameOf(element), "Equals", expected);
+                var same = NameTest(NameOf(element, prefix), "Equals", expected);
                 return equality.OperatorKind == BinaryOperatorKind.Equals ? same : !same;
             case IBinaryOperation comparison when element is TorchParam parameter && (RankOf(comparison.LeftOperand, Refers) || RankOf(comparison.RightOperand, Refers)):
                 var onLeft = RankOf(comparison.LeftOperand, Refers);
@@ -570,12 +572,16 @@ internal sealed class TorchInitWalker
         _ => false,
     };
 
-    private static string NameOf(object element) => element switch
+    private static string NameOf(object element, string prefix)
     {
-        TorchParam parameter => parameter.FullName,
-        TorchLayer layer => layer.Path,
-        _ => "?",
-    };
+        var name = element switch
+        {
+            TorchParam parameter => parameter.FullName,
+            TorchLayer layer => layer.Path,
+            _ => "?",
+        };
+        return prefix.Length > 0 && name.StartsWith(prefix, StringComparison.Ordinal) ? name.Substring(prefix.Length) : name;
+    }
 
     /// <summary>
     /// A string test on a name that may have unknown parts (<c>features.?.weight</c>): read on the known tail for the parameter
