@@ -108,7 +108,8 @@ public sealed class TorchInitCodeFixProvider : CodeFixProvider
 
     /// <summary>
     /// INIT006: <c>xavier_normal_</c> becomes <c>xavier_uniform_</c> (what it draws, so nothing changes but the name);
-    /// <c>calculate_gain(NonlinearityType.LeakyReLU)</c> gets PyTorch's default slope 0.01. No fix for an ignored generator.
+    /// <c>calculate_gain(NonlinearityType.LeakyReLU)</c> gets PyTorch's default slope 0.01; an ignored generator argument is removed,
+    /// so the call says what it does.
     /// </summary>
     private static (string Title, SyntaxNode Node, SyntaxNode Replacement)? PitfallFix(SyntaxNode root, Diagnostic diagnostic)
     {
@@ -118,7 +119,7 @@ public sealed class TorchInitCodeFixProvider : CodeFixProvider
         }
 
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
-        if (node is null)
+        if (node is null && kind != nameof(PitfallKind.GeneratorIgnored))
         {
             return null;
         }
@@ -126,7 +127,7 @@ public sealed class TorchInitCodeFixProvider : CodeFixProvider
         switch (kind)
         {
             case nameof(PitfallKind.NormalDrawsUniform):
-                var name = node.Expression switch
+                var name = node!.Expression switch
                 {
                     MemberAccessExpressionSyntax access => access.Name,
                     SimpleNameSyntax simple => simple,
@@ -139,9 +140,11 @@ public sealed class TorchInitCodeFixProvider : CodeFixProvider
 
                 var uniform = name.Identifier.ValueText.Replace("_normal_", "_uniform_");
                 return ($"Use {uniform}, which is what {name.Identifier.ValueText} draws in TorchSharp", name, SyntaxFactory.IdentifierName(uniform).WithTriviaFrom(name));
-            case nameof(PitfallKind.LeakyGainWithoutSlope) when node.ArgumentList.Arguments.Count == 1:
+            case nameof(PitfallKind.LeakyGainWithoutSlope) when node!.ArgumentList.Arguments.Count == 1:
                 var slope = SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal("0.01", 0.01)));
                 return ("Pass PyTorch's default slope 0.01 to calculate_gain", node.ArgumentList, node.ArgumentList.AddArguments(slope));
+            case nameof(PitfallKind.GeneratorIgnored) when root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ArgumentSyntax>() is { Parent: ArgumentListSyntax list } argument:
+                return ("Remove the generator argument TorchSharp ignores (seed with torch.manual_seed instead)", list, list.WithArguments(list.Arguments.Remove(argument)));
             default:
                 return null;
         }

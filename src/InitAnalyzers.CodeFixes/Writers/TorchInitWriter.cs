@@ -76,6 +76,7 @@ internal static class TorchInitWriter
                 break;
         }
 
+        plan.Uninitialized = diagnostic.Id == Descriptors.RuleIdentifiers.Uninitialized;
         return plan.Target is null ? null : plan;
     }
 
@@ -85,10 +86,10 @@ internal static class TorchInitWriter
         var target = plan.Statement is { Expression: AssignmentExpressionSyntax assignment } ? assignment.Left.WithoutTrivia() : plan.Target!.WithoutTrivia();
         var call = Call(plan, target.ToString());
         var expression = SyntaxFactory.ParseExpression(call);
-        if (plan.Receiver is null)
-        {
-            expression = expression.WithAdditionalAnnotations(Simplifier.Annotation);
-        }
+
+        // Only the names the writer qualified itself are simplified against the file's usings; the user's own spelling stays.
+        var qualified = expression.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Where(access => access.ToString() == "System.Math" || (plan.Receiver is null && access.ToString() == QualifiedInit)).ToList();
+        expression = expression.ReplaceNodes(qualified, (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation));
 
         if (plan.Statement is not null)
         {
@@ -115,6 +116,12 @@ internal static class TorchInitWriter
                 return $"{prefix}normal_({target})";
         }
 
+        if (plan.Uninitialized && plan.Activation == ActivationKind.Unknown)
+        {
+            // A layer module whose activation is applied by its users: the framework's own default, as TorchSharp's Linear writes it.
+            return $"{prefix}kaiming_uniform_({target}, a: System.Math.Sqrt(5))";
+        }
+
         return plan.Activation switch
         {
             ActivationKind.SELU => $"{prefix}kaiming_normal_({target}{mode}, nonlinearity: {Nonlinearity("Linear")})",
@@ -130,7 +137,7 @@ internal static class TorchInitWriter
     public static string Title(TorchInitPlan plan)
     {
         var call = Call(plan, "w");
-        call = call.Replace(QualifiedInit + ".", string.Empty);
+        call = call.Replace(QualifiedInit + ".", string.Empty).Replace("System.Math.", "Math.");
         return plan.Statement is null ? $"Initialize with {call}" : $"Add {call} after the tensor is created";
     }
 
@@ -180,9 +187,17 @@ internal static class TorchInitWriter
             return null;
         }
 
-        var dropped = new HashSet<SyntaxNode>(operation.Arguments.Where(argument => argument.Parameter?.Name is "value" or "generator" && argument.Syntax is ArgumentSyntax).Select(argument => argument.Syntax));
-        var arguments = factory.ArgumentList.Arguments.Where(argument => !dropped.Contains(argument)).Select(argument => argument.WithoutTrivia());
-        return SyntaxFactory.InvocationExpression(callee.WithoutTrivia(), SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)));
+        var arguments = factory.ArgumentList.Arguments;
+        foreach (var dropped in operation.Arguments.Where(argument => argument.Parameter?.Name is "value" or "generator").Select(argument => argument.Syntax).OfType<ArgumentSyntax>())
+        {
+            var index = arguments.IndexOf(argument => argument.Span == dropped.Span);
+            if (index >= 0)
+            {
+                arguments = arguments.RemoveAt(index);
+            }
+        }
+
+        return SyntaxFactory.InvocationExpression(callee.WithoutTrivia(), factory.ArgumentList.WithArguments(arguments)).WithoutTrivia();
     }
 
     /// <summary><c>weight = torch.empty(out, in).AsParameter();</c> in a block: the statement an INIT005 fix adds its initializer after.</summary>
@@ -252,6 +267,9 @@ internal sealed class TorchInitPlan
 
     /// <summary>The user drew uniform values: Kaiming stays uniform.</summary>
     public bool Uniform { get; set; }
+
+    /// <summary>The fix is for INIT005: with no activation known, the framework's default is written out.</summary>
+    public bool Uninitialized { get; set; }
 
     /// <summary>For INIT005 in a block: the assignment after which the initializer is added; null to wrap the creation instead.</summary>
     public ExpressionStatementSyntax? Statement { get; set; }

@@ -104,7 +104,8 @@ internal sealed class TorchInitReader
             case IObjectCreationOperation creation when types.IsParameter(creation.Type) && creation.Arguments.Length > 0:
                 return ReadCreation(creation.Arguments[0].Value, depth);
             case ILocalReferenceOperation local when depth > 0 && BodyIndex.Of(local).SingleValue(local.Local) is { } assigned:
-                return ReadCreation(assigned, depth - 1);
+                var created = ReadCreation(assigned, depth - 1);
+                return LocalWrite(local) is { } written ? (written, created.Rank) : created;
             case IBinaryOperation binary:
                 return ReadArithmetic(binary, depth);
             case IParenthesizedOperation parenthesized:
@@ -112,6 +113,32 @@ internal sealed class TorchInitReader
             default:
                 return unknown;
         }
+    }
+
+    /// <summary>
+    /// What happens to a local tensor between its creation and its use as a parameter (<c>var w = torch.empty(n); w.fill_(v);</c>):
+    /// the one initializer written into it, unknown when several are or when it is handed to other code; null when nothing writes it.
+    /// </summary>
+    private Initialization? LocalWrite(ILocalReferenceOperation local)
+    {
+        Initialization? found = null;
+        var writes = 0;
+        foreach (var reference in BodyIndex.Of(local).References(local.Local))
+        {
+            var parent = reference.WalkUpConversions().Parent;
+            if (parent is IInvocationOperation { Instance: { } instance } inPlace && instance.WalkDownConversions() == reference && inPlace.TargetMethod.Name.EndsWith("_", StringComparison.Ordinal))
+            {
+                writes++;
+                found = ReadWrite(inPlace)?.Init ?? Initialization.Unknown;
+            }
+            else if (parent is IArgumentOperation { Parent: IInvocationOperation call } && !(call.TargetMethod.Name is "Parameter" or "AsParameter"))
+            {
+                writes++;
+                found = types.IsInit(call.TargetMethod.ContainingType) ? ReadWrite(call)?.Init ?? Initialization.Unknown : Initialization.Unknown;
+            }
+        }
+
+        return writes > 1 ? Initialization.Unknown : found;
     }
 
     private (Initialization Init, int? Rank) ReadCreationCall(IInvocationOperation call, int depth)

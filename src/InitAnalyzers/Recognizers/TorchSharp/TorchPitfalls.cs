@@ -21,9 +21,9 @@ internal sealed class TorchPitfalls
 
     public void OnInvocation(OperationAnalysisContext context, System.Action<ApiPitfall, OperationAnalysisContext> emit)
     {
-        if (context.Operation is not IInvocationOperation call || !types.IsInit(call.TargetMethod.ContainingType))
+        if (context.Operation is not IInvocationOperation call || !types.IsInit(call.TargetMethod.ContainingType) || types.IsInit(context.ContainingSymbol.ContainingType))
         {
-            return;
+            return; // init's own implementation (glorot_normal_ => xavier_normal_) is where the names are defined
         }
 
         var name = call.TargetMethod.Name;

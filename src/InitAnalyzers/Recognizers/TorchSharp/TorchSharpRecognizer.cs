@@ -204,6 +204,8 @@ internal sealed class TorchSharpRecognizer
     {
         LayerKind.Recurrent => (parameter.Layer.Applies, null),
         LayerKind.Embedding => (ActivationKind.Unknown, null),
+        // A layer module that returns its only layer's output: the activation is applied by whoever uses the module.
+        _ when parameter.Layer is { Returned: true, FedBy: false, Feeds: false } && parameter.Layer.Activation.Kind == ActivationKind.Linear => (ActivationKind.Unknown, null),
         _ => parameter.Layer.Activation,
     };
 
