@@ -9,6 +9,12 @@ public static class EquivalenceKeys
     /// </summary>
     public const string RecommendedInitialization = "InitAnalyzers.WeightInit.Recommended";
 
+    /// <summary>A TorchSharp weight rewritten to (or given) the <c>torch.nn.init</c> initializer that suits its layer.</summary>
+    public const string TorchSharpInitialization = "InitAnalyzers.TorchSharp.Init";
+
+    /// <summary>A TorchSharp initializer renamed to what it does, or given the argument it lacks (INIT006).</summary>
+    public const string TorchSharpApiPitfall = "InitAnalyzers.TorchSharp.ApiPitfall";
+
     /// <summary>A scale that integer division made zero, divided in floating point instead.</summary>
     public const string FloatingPointDivision = "InitAnalyzers.FloatingPointDivision";
 }

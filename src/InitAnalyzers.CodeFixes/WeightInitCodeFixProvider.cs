@@ -72,6 +72,11 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
             return null; // the package always brings the runtime library; without it the fix would not compile
         }
 
+        if (diagnostic.Properties.ContainsKey(Remedy.FrameworkProperty))
+        {
+            return null; // TorchSharp weights are fixed in torch.nn.init's own idiom by TorchInitCodeFixProvider
+        }
+
         if (diagnostic.Properties.ContainsKey(Remedy.ZeroingNumeratorProperty))
         {
             return null; // the author meant a fan-scaled draw: FloatingPointDivisionCodeFixProvider divides in floating point

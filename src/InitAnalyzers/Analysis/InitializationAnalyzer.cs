@@ -5,6 +5,7 @@ using InitAnalyzers.Recognizers;
 using InitAnalyzers.Recognizers.Arrays;
 using InitAnalyzers.Recognizers.MathNet;
 using InitAnalyzers.Recognizers.NumSharp;
+using InitAnalyzers.Recognizers.TorchSharp;
 using InitAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -36,6 +37,7 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
         context.RegisterSymbolStartAction(arrays.OnTypeStart, SymbolKind.NamedType);
         MathNetWeightRecognizer.Register(context, index, Judge);
         NumSharpWeightRecognizer.Register(context, index, Judge);
+        TorchSharpRecognizer.Register(context, index, Judge, (pitfall, operation) => FrameworkPitfallRule.Judge(pitfall, operation.ReportDiagnostic));
     }
 
     private static void Judge(WeightSite site, SymbolAnalysisContext context)

@@ -12,6 +12,12 @@ internal enum WeightRole
     /// <summary>A normalization scale (BatchNorm, LayerNorm gamma): 1 is standard.</summary>
     Scale,
 
+    /// <summary>
+    /// A lookup table (an embedding): each row is read for one token, not summed over the inputs, so a fixed range
+    /// or a zero row does not make units symmetric; judged only for never being initialized.
+    /// </summary>
+    Embedding,
+
     /// <summary>Not a parameter: running statistics, activations, errors, gradients, optimizer moments.</summary>
     Buffer,
 }

@@ -8,8 +8,11 @@ namespace InitAnalyzers.Facts;
 /// </summary>
 internal sealed class WeightSite
 {
-    public WeightSite(ISymbol symbol, WeightRole role, LayerPosition position, Initialization initialization, ActivationKind activation = ActivationKind.Unknown, int? fanInIndex = null, int? fanIn = null, int? fanOut = null)
+    public WeightSite(ISymbol symbol, WeightRole role, LayerPosition position, Initialization initialization, ActivationKind activation = ActivationKind.Unknown, int? fanInIndex = null, int? fanIn = null, int? fanOut = null, string? displayName = null, double? negativeSlope = null, string? framework = null)
     {
+        this.displayName = displayName;
+        NegativeSlope = negativeSlope;
+        Framework = framework;
         Symbol = symbol;
         Role = role;
         Position = position;
@@ -23,8 +26,16 @@ internal sealed class WeightSite
     /// <summary>The field, property or local that holds the weights.</summary>
     public ISymbol Symbol { get; }
 
-    /// <summary>The name the user gave it (an auto-property's name, not its backing field's).</summary>
-    public string Name => Symbol is IFieldSymbol { AssociatedSymbol: { } property } ? property.Name : Symbol.Name;
+    private readonly string? displayName;
+
+    /// <summary>The name the user gave it (an auto-property's name, not its backing field's), or the recognizer's name for it (<c>fc1.weight</c>).</summary>
+    public string Name => displayName ?? (Symbol is IFieldSymbol { AssociatedSymbol: { } property } ? property.Name : Symbol.Name);
+
+    /// <summary>The negative slope of a <see cref="ActivationKind.LeakyReLU"/> activation, where it is known.</summary>
+    public double? NegativeSlope { get; }
+
+    /// <summary>The framework whose API holds the weights (<see cref="Frameworks"/>), so that a fix can write in its idiom; null for plain arrays and the older recognizers.</summary>
+    public string? Framework { get; }
 
     public WeightRole Role { get; }
 

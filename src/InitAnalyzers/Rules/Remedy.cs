@@ -24,6 +24,15 @@ internal static class Remedy
     /// <summary>Diagnostic property: the recognized <see cref="ActivationKind"/>.</summary>
     public const string ActivationProperty = "Activation";
 
+    /// <summary>Diagnostic property: the negative slope of a leaky-ReLU activation.</summary>
+    public const string NegativeSlopeProperty = "NegativeSlope";
+
+    /// <summary>Diagnostic property: the framework whose idiom a fix writes (<see cref="Frameworks"/>).</summary>
+    public const string FrameworkProperty = "Framework";
+
+    /// <summary>Diagnostic property: the <see cref="WeightRole"/> of the site.</summary>
+    public const string RoleProperty = "Role";
+
     public static InitScheme SchemeFor(ActivationKind activation) => activation switch
     {
         ActivationKind.SELU => InitScheme.LeCunNormal,
@@ -83,6 +92,16 @@ internal static class Remedy
         var builder = ImmutableDictionary.CreateBuilder<string, string?>();
         builder[SchemeProperty] = SchemeFor(site.Activation).ToString();
         builder[ActivationProperty] = site.Activation.ToString();
+        if (site.NegativeSlope is { } slope)
+        {
+            builder[NegativeSlopeProperty] = slope.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        if (site.Framework is { } framework)
+        {
+            builder[FrameworkProperty] = framework;
+        }
+
         if (site.FanInIndex is { } index)
         {
             builder[FanInIndexProperty] = index.ToString(CultureInfo.InvariantCulture);

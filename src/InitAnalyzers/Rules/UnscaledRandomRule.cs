@@ -43,6 +43,11 @@ internal sealed class UnscaledRandomRule : IWeightRule
                     return; // too small only by a factor a shallow network absorbs, or close enough
                 }
 
+                if (ratio < 1 && site.Position == LayerPosition.Output)
+                {
+                    return; // a small output layer feeds no other layer, and a zero one is fine (zero-initialized heads)
+                }
+
                 mismatch = ratio < 1
                     ? string.Format(CultureInfo.InvariantCulture, "whose fixed scale (std {0:G3}) is {1:G2} times smaller than the {2} std {3:G3} for fan_in {4}, so the signal fades with every layer", draw.StandardDeviation, 1 / ratio, known.Name, known.Std, site.FanIn)
                     : string.Format(CultureInfo.InvariantCulture, "whose fixed scale (std {0:G3}) is {1:G2} times larger than the {2} std {3:G3} for fan_in {4}, so the signal grows with every layer", draw.StandardDeviation, ratio, known.Name, known.Std, site.FanIn);

@@ -1,0 +1,44 @@
+using InitAnalyzers.Facts;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InitAnalyzers.Recognizers.TorchSharp;
+
+/// <summary>
+/// TorchSharp initializers that do not do what their names say (checked against TorchSharp 0.107.0, <c>src/TorchSharp/NN/Init.cs</c>):
+/// <c>xavier_normal_</c> and <c>glorot_normal_</c> call the native uniform routine; <c>calculate_gain(LeakyReLU)</c> without a slope
+/// uses 0; <c>uniform_</c>, <c>normal_</c> and <c>trunc_normal_</c> never pass their <c>generator</c> to the native code.
+/// </summary>
+internal sealed class TorchPitfalls
+{
+    /// <summary><c>NonlinearityType.LeakyReLU</c>.</summary>
+    private const long LeakyReLU = 10;
+
+    private readonly TorchSharpTypes types;
+
+    public TorchPitfalls(TorchSharpTypes types) => this.types = types;
+
+    public void OnInvocation(OperationAnalysisContext context, System.Action<ApiPitfall, OperationAnalysisContext> emit)
+    {
+        if (context.Operation is not IInvocationOperation call || !types.IsInit(call.TargetMethod.ContainingType) || types.IsInit(context.ContainingSymbol.ContainingType))
+        {
+            return; // init's own implementation (glorot_normal_ => xavier_normal_) is where the names are defined
+        }
+
+        var name = call.TargetMethod.Name;
+        switch (name)
+        {
+            case "xavier_normal_" or "glorot_normal_":
+                emit(new ApiPitfall(PitfallKind.NormalDrawsUniform, call.Syntax.GetLocation(), name, Frameworks.TorchSharp), context);
+                break;
+            case "calculate_gain" when TorchInitReader.Argument(call, "param") is null && TorchInitReader.Argument(call, "nonlinearity") is { } nonlinearity
+                && nonlinearity.WalkDownConversions().ConstantValue is { HasValue: true, Value: { } value } && System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) == LeakyReLU:
+                emit(new ApiPitfall(PitfallKind.LeakyGainWithoutSlope, call.Syntax.GetLocation(), name, Frameworks.TorchSharp), context);
+                break;
+            case "uniform_" or "normal_" or "trunc_normal_" when TorchInitReader.Argument(call, "generator") is { } generator && generator.WalkDownConversions() is not ILiteralOperation and not IDefaultValueOperation:
+                emit(new ApiPitfall(PitfallKind.GeneratorIgnored, generator.Syntax.Parent?.GetLocation() ?? generator.Syntax.GetLocation(), name, Frameworks.TorchSharp), context);
+                break;
+        }
+    }
+}
