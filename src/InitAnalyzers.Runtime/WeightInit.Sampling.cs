@@ -8,7 +8,7 @@ namespace InitAnalyzers.Runtime
         // Random only once nothing can fail any more), then the sampler writes every element.
         private static Span<T> Fill<T, TSampler>(Span<T> weights, TSampler sampler, int? seed, Random? random)
             where T : unmanaged
-            where TSampler : struct, IBlockSampler<T>
+            where TSampler : struct, IGroupSampler<T>
         {
             BlockFill.Fill(weights, PhiloxKeys.Resolve(seed, random), 0, sampler);
             return weights;
@@ -16,7 +16,7 @@ namespace InitAnalyzers.Runtime
 
         private static T[] Fill<T, TSampler>(T[] weights, TSampler sampler, int? seed, Random? random)
             where T : unmanaged
-            where TSampler : struct, IBlockSampler<T>
+            where TSampler : struct, IGroupSampler<T>
         {
             RequireWeights(weights);
             BlockFill.Fill(weights.AsSpan(), PhiloxKeys.Resolve(seed, random), 0, sampler);
@@ -25,7 +25,7 @@ namespace InitAnalyzers.Runtime
 
         private static T[,] Fill<T, TSampler>(T[,] weights, TSampler sampler, int? seed, Random? random)
             where T : unmanaged
-            where TSampler : struct, IBlockSampler<T>
+            where TSampler : struct, IGroupSampler<T>
         {
             RequireWeights(weights);
             BlockFill.Fill(weights, PhiloxKeys.Resolve(seed, random), sampler);
@@ -34,7 +34,7 @@ namespace InitAnalyzers.Runtime
 
         private static T[][] Fill<T, TSampler>(T[][] weights, TSampler sampler, int? seed, Random? random)
             where T : unmanaged
-            where TSampler : struct, IBlockSampler<T>
+            where TSampler : struct, IGroupSampler<T>
         {
             RequireRows(weights);
             BlockFill.Fill(weights, PhiloxKeys.Resolve(seed, random), sampler);

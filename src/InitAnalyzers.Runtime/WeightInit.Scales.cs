@@ -10,9 +10,17 @@ namespace InitAnalyzers.Runtime
     /// <remarks>
     /// <para>
     /// Each fill draws its values from Philox4x32-10 (Salmon et al. 2011), a counter-based generator: element i
-    /// (in row-major order) is a pure function of the seed and i, computed with reproducible arithmetic only, so
-    /// the same seed gives the same bits on every run, machine, operating system and target framework. A span,
-    /// an array, a 2-D array and a jagged array of the same length filled with the same seed hold the same sequence.
+    /// (in row-major order) is a pure function of the seed and i, computed with reproducible arithmetic only (no
+    /// platform math library, no fused multiply-add), so the same seed gives the same bits on every run, machine,
+    /// operating system, target framework and SIMD width. A span, an array, a 2-D array and a jagged array of the
+    /// same length filled with the same seed hold the same sequence.
+    /// </para>
+    /// <para>
+    /// Fills run on SIMD lanes where the runtime accelerates them (512-bit lanes with AVX-512, else Vector&lt;T&gt;:
+    /// AVX2, SSE, Arm64; .NET 8 and later), else one block at a time (netstandard2.0), on the calling thread,
+    /// without allocating. Normal values come from
+    /// the Box-Muller transform with both outputs used, computed in the element type: float fills in float, double
+    /// fills in double.
     /// </para>
     /// <para>
     /// Randomness: pass <c>seed</c> for reproducible values, or <c>random</c> to draw the stream's key from your

@@ -6,8 +6,8 @@ namespace InitAnalyzers.Runtime
     public static partial class WeightInit
     {
         // The largest |z| each Box-Muller variant can produce: sqrt(-2 ln u) for the smallest u it draws
-        // (2^-33 for float output, 2^-53 for double output), rounded up.
-        private const double LargestStandardNormalSingle = 6.77; // sqrt(66 ln 2) = 6.7637
+        // (2^-31 for float output, 2^-53 for double output), rounded up.
+        private const double LargestStandardNormalSingle = 6.56; // sqrt(62 ln 2) = 6.5555
         private const double LargestStandardNormalDouble = 8.58; // sqrt(106 ln 2) = 8.5717
 
         private static void RequireWeights(object? weights)

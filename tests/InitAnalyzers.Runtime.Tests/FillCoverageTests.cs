@@ -6,10 +6,10 @@ using Xunit;
 
 namespace InitAnalyzers.Runtime.Tests
 {
-    /// <summary>Every overload writes every element, whatever the length modulo the 2 or 4 values of a Philox block.</summary>
+    /// <summary>Every overload writes every element, whatever the length modulo the 32 (double) or 64 (float) values of a 16-block group.</summary>
     public class FillCoverageTests
     {
-        private static readonly int[] Lengths = Enumerable.Range(1, 20).Concat(new[] { 31, 33, 63, 64, 65, 100, 1001 }).ToArray();
+        private static readonly int[] Lengths = Enumerable.Range(1, 20).Concat(new[] { 31, 32, 33, 63, 64, 65, 100, 127, 129, 1001 }).ToArray();
 
         [Theory]
         [MemberData(nameof(FillCatalogue.DoubleNames), MemberType = typeof(FillCatalogue))]

@@ -1,3 +1,5 @@
+using System;
+using System.Numerics;
 using Xunit;
 
 namespace InitAnalyzers.Runtime.Tests
@@ -24,6 +26,45 @@ namespace InitAnalyzers.Runtime.Tests
             Philox4x32.Block(key, block, out uint a0, out uint a1, out uint a2, out uint a3);
             Philox4x32.Generate(key, 0x89ABCDEF, 0x01234567, 0, 0, out uint b0, out uint b1, out uint b2, out uint b3);
             Assert.Equal(new[] { b0, b1, b2, b3 }, new[] { a0, a1, a2, a3 });
+        }
+
+        [Fact]
+        public void Lanes_hold_the_words_of_consecutive_scalar_blocks()
+        {
+            var key = new PhiloxKey(0x243F6A88, 0x85A308D3);
+            foreach (ulong first in new[] { 0UL, 16UL, 0xFFFFFFF0UL, 0x0000000100000000UL, ulong.MaxValue - 15 })
+            {
+                Philox4x32Lanes.Blocks(key, first, Philox4x32Lanes.LaneIndices, out Vector<uint> r0, out Vector<uint> r1, out Vector<uint> r2, out Vector<uint> r3);
+                for (int lane = 0; lane < Vector<uint>.Count; lane++)
+                {
+                    Philox4x32.Block(key, first + (ulong)lane, out uint w0, out uint w1, out uint w2, out uint w3);
+                    Assert.Equal(new[] { w0, w1, w2, w3 }, new[] { r0[lane], r1[lane], r2[lane], r3[lane] });
+                }
+            }
+        }
+
+        [Fact]
+        public void The_portable_even_lane_product_matches_the_intrinsic_and_the_scalar_one()
+        {
+            // The portable form runs where there is no pmuludq (Arm64); check it here against both.
+            var random = new Random(5);
+            for (int i = 0; i < 1000; i++)
+            {
+                var words = new uint[Vector<uint>.Count];
+                for (int j = 0; j < words.Length; j++)
+                {
+                    words[j] = (uint)random.NextInt64(0, 1L << 32);
+                }
+
+                var a = new Vector<uint>(words);
+                var m = new Vector<uint>(0xD2511F53);
+                Vector<ulong> portable = Philox4x32Lanes.MultiplyEvenLanesPortably(a, m);
+                Assert.Equal(Philox4x32Lanes.MultiplyEvenLanes(a, m), portable);
+                for (int lane = 0; lane < Vector<ulong>.Count; lane++)
+                {
+                    Assert.Equal((ulong)words[2 * lane] * 0xD2511F53, portable[lane]);
+                }
+            }
         }
 
         [Fact]
