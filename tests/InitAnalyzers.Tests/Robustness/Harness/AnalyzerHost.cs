@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using InitAnalyzers.Analysis;
@@ -137,12 +138,15 @@ public static class AnalyzerHost
         public override async Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
             await GetAllDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false);
 
-        public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-        {
-            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            return compilation is null ? Enumerable.Empty<Diagnostic>() : (await AnalyzeAsync(compilation, cancellationToken: cancellationToken).ConfigureAwait(false)).Diagnostics;
-        }
+        public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            (await AnalyzeAsync(project).ConfigureAwait(false)).Diagnostics;
     }
+
+    private static readonly ConditionalWeakTable<Project, Task<AnalysisResult>> ProjectAnalyses = new();
+
+    /// <summary>The analysis of one project snapshot, computed once however many fixes and Fix Alls ask for it.</summary>
+    public static Task<AnalysisResult> AnalyzeAsync(Project project) =>
+        ProjectAnalyses.GetValue(project, snapshot => Task.Run(async () => await AnalyzeAsync((await snapshot.GetCompilationAsync().ConfigureAwait(false))!).ConfigureAwait(false)));
 }
 
 /// <summary>The package's own diagnostics, in file and position order, and every analyzer exception seen.</summary>

@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.Testing;
 namespace InitAnalyzers.Tests.Robustness.Harness;
 
 /// <summary>One compilation of the robustness corpus: a test's input or a sample project, with the references it compiles against.</summary>
-public sealed record CorpusProject(string Name, ImmutableArray<(string Path, string Text)> Sources, ReferenceAssemblies References, OutputKind Kind)
+public sealed record CorpusProject(string Name, ImmutableArray<(string Path, string Text)> Sources, ReferenceAssemblies References, OutputKind Kind, bool IsFixOutput = false)
 {
     private static readonly ConcurrentDictionary<ReferenceAssemblies, Lazy<Task<ImmutableArray<MetadataReference>>>> Resolved = new();
 
@@ -29,7 +29,7 @@ public sealed record CorpusProject(string Name, ImmutableArray<(string Path, str
     public static async Task<ImmutableArray<CorpusProject>> LoadAllAsync()
     {
         var harvested = await TestInputHarvest.GetAsync().ConfigureAwait(false);
-        return harvested.Select(input => new CorpusProject(input.Name, input.Sources, input.References, OutputKind.DynamicallyLinkedLibrary))
+        return harvested.Select(input => new CorpusProject(input.Name, input.Sources, input.References, OutputKind.DynamicallyLinkedLibrary, input.IsFixedState))
             .Concat(Samples())
             .ToImmutableArray();
     }

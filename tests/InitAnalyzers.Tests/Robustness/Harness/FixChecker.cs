@@ -16,23 +16,33 @@ namespace InitAnalyzers.Tests.Robustness.Harness;
 /// </summary>
 public static class FixChecker
 {
-    /// <summary>The compiler's errors and the package's diagnostics of a solution's project.</summary>
-    public sealed record State(Compilation Compilation, ImmutableArray<string> Errors, ImmutableArray<Diagnostic> Diagnostics)
+    /// <summary>The package's diagnostics of a project snapshot, and its compiler errors (bound only when a fix needs them).</summary>
+    public sealed class State
     {
+        private readonly Lazy<ImmutableArray<string>> errors;
+
+        public State(Compilation compilation, ImmutableArray<Diagnostic> diagnostics)
+        {
+            Diagnostics = diagnostics;
+            errors = new Lazy<ImmutableArray<string>>(() => compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(Key).ToImmutableArray());
+        }
+
+        public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+        public ImmutableArray<string> Errors => errors.Value;
+
         public ImmutableArray<string> DiagnosticKeys => Diagnostics.Select(Key).ToImmutableArray();
     }
 
     public static async Task<State> StateAsync(Project project)
     {
-        var compilation = (await project.GetCompilationAsync().ConfigureAwait(false))!;
-        var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(Key).ToImmutableArray();
-        var analysis = await AnalyzerHost.AnalyzeAsync(compilation).ConfigureAwait(false);
+        var analysis = await AnalyzerHost.AnalyzeAsync(project).ConfigureAwait(false);
         if (!analysis.Crashes.IsEmpty)
         {
             throw new InvalidOperationException("The analyzer crashed: " + string.Join(Environment.NewLine, analysis.Crashes));
         }
 
-        return new State(compilation, errors, analysis.Diagnostics);
+        return new State((await project.GetCompilationAsync().ConfigureAwait(false))!, analysis.Diagnostics);
     }
 
     /// <summary>A diagnostic by what it says and in which file, not where: a fix moves the code after it.</summary>
@@ -59,7 +69,7 @@ public static class FixChecker
         }
     }
 
-    /// <summary>The solution after <paramref name="action"/>, computed on <paramref name="solution"/>.</summary>
+    /// <summary>The solution <paramref name="action"/> leaves behind (every fix of the package is one <see cref="ApplyChangesOperation"/>).</summary>
     public static async Task<Solution> ChangedSolutionAsync(CodeAction action)
     {
         var operations = await action.GetOperationsAsync(default).ConfigureAwait(false);
