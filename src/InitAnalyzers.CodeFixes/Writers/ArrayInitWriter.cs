@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using InitAnalyzers.Facts;
+using InitAnalyzers.Recognizers.MathNet;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -140,21 +141,46 @@ internal static class ArrayInitWriter
         var leafPosition = levels.Take(levels.Count - 1).Sum(level => level.ArgumentList.Arguments.Count);
         if (leaf.ArgumentList.Arguments.Count == 2)
         {
-            return PerElement(Choose(assignment.Right, leafArray, scheme, fanInIndex, leafPosition, GetLength(leafArray, 0), GetLength(leafArray, 1)));
+            return Extent(leaf.Expression, 0, model, cancellationToken) is { } first && Extent(leaf.Expression, 1, model, cancellationToken) is { } second
+                ? PerElement(Choose(assignment.Right, leafArray, scheme, fanInIndex, leafPosition, first, second))
+                : null;
         }
 
-        if (leaf.ArgumentList.Arguments.Count != 1)
+        if (leaf.ArgumentList.Arguments.Count != 1 || Extent(leaf.Expression, 0, model, cancellationToken) is not { } length)
         {
             return null;
         }
 
         if (levels.Count > 1)
         {
-            var rows = Length(levels[levels.Count - 2].Expression.WithoutTrivia());
-            return PerElement(Choose(assignment.Right, leafArray, scheme, fanInIndex, leafPosition - 1, rows, Length(leafArray)));
+            return Extent(levels[levels.Count - 2].Expression, 0, model, cancellationToken) is { } rows
+                ? PerElement(Choose(assignment.Right, leafArray, scheme, fanInIndex, leafPosition - 1, rows, length))
+                : null;
         }
 
-        return fanInIndex == 0 ? PerElement(new ArrayInitPlan(assignment.Right, leafArray, scheme is InitScheme.XavierNormal or InitScheme.XavierUniform ? InitScheme.LeCunUniform : scheme, Length(leafArray), null, orientationKnown: true)) : null;
+        return fanInIndex == 0 ? PerElement(new ArrayInitPlan(assignment.Right, leafArray, scheme is InitScheme.XavierNormal or InitScheme.XavierUniform ? InitScheme.LeCunUniform : scheme, length, null, orientationKnown: true)) : null;
+    }
+
+    /// <summary>
+    /// The size of <paramref name="container"/> along <paramref name="dimension"/>, in its type's own words: <c>w.GetLength(1)</c>
+    /// or <c>w.Length</c> for an array, <c>w.ColumnCount</c> or <c>v.Count</c> for a MathNet matrix or vector; null for any
+    /// other indexer, whose size the fix cannot name.
+    /// </summary>
+    private static ExpressionSyntax? Extent(ExpressionSyntax container, int dimension, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var type = model.GetTypeInfo(container, cancellationToken).Type;
+        var written = container.WithoutTrivia();
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.Rank > 1 ? GetLength(written, dimension) : dimension == 0 ? Length(written) : null;
+        }
+
+        return MathNetTypes.Resolve(model.Compilation)?.ShapeOf(type) switch
+        {
+            { IsVector: true } when dimension == 0 => Member(written, "Count"),
+            { IsVector: false } => Member(written, dimension == 0 ? "RowCount" : "ColumnCount"),
+            _ => null,
+        };
     }
 
     private static ArrayInitPlan PerElement(ArrayInitPlan plan) =>
@@ -280,6 +306,8 @@ internal static class ArrayInitWriter
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, array, SyntaxFactory.IdentifierName("GetLength")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(dimension))))));
 
-    private static ExpressionSyntax Length(ExpressionSyntax array) =>
-        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, array, SyntaxFactory.IdentifierName("Length"));
+    private static ExpressionSyntax Length(ExpressionSyntax array) => Member(array, "Length");
+
+    private static ExpressionSyntax Member(ExpressionSyntax instance, string name) =>
+        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, instance, SyntaxFactory.IdentifierName(name));
 }

@@ -62,7 +62,7 @@ public sealed class FloatingPointDivisionFixTests
 
     private static Task VerifyAsync(string source, string fixedSource, int iterations = 1)
     {
-        var test = new CSharpCodeFixTest<InitializationAnalyzer, FloatingPointDivisionCodeFixProvider, DefaultVerifier>
+        var test = new InitCodeFixTest<FloatingPointDivisionCodeFixProvider>
         {
             ReferenceAssemblies = TestReferences.Net80,
             TestCode = source,

@@ -81,6 +81,19 @@ public sealed class MathNetFixTests
             Network("Matrix<double>.Build.Dense(hidden, inputs)").Replace("b1 = Vector<double>.Build.Dense(hidden);", "b1 = Vector<double>.Build.Dense(hidden);\n        {|INIT001:w1.Clear()|};"),
             Fixed(Network("Matrix<double>.Build.Dense(hidden, inputs)").Replace("b1 = Vector<double>.Build.Dense(hidden);", "b1 = Vector<double>.Build.Dense(hidden);\n        Matrix<double>.Build.Random(w1.RowCount, w1.ColumnCount, new Normal(0, WeightInit.HeStd(w1.ColumnCount))).CopyTo(w1);")));
 
+    /// <summary>Found by the fix-soundness tests: the array fix wrote <c>w1.GetLength(1)</c>, which a MathNet matrix does not have.</summary>
+    [Fact]
+    public Task A_zero_written_element_by_element_becomes_a_sample_sized_by_the_column_count() =>
+        VerifyFixAsync(
+            WithRandom(Network("Matrix<double>.Build.Dense(hidden, inputs)")).Replace("b1 = Vector<double>.Build.Dense(hidden);", "b1 = Vector<double>.Build.Dense(hidden);\n        for (int i = 0; i < hidden; i++) for (int j = 0; j < inputs; j++) {|INIT001:w1[i, j] = 0|};"),
+            Fixed(WithRandom(Network("Matrix<double>.Build.Dense(hidden, inputs)")).Replace("b1 = Vector<double>.Build.Dense(hidden);", "b1 = Vector<double>.Build.Dense(hidden);\n        for (int i = 0; i < hidden; i++) for (int j = 0; j < inputs; j++) w1[i, j] = (rng.NextDouble() * 2 - 1) * WeightInit.HeBound(w1.ColumnCount);")));
+
+    [Fact]
+    public Task An_unscaled_draw_written_element_by_element_is_rescaled_by_the_column_count() =>
+        VerifyFixAsync(
+            WithRandom(Network("Matrix<double>.Build.Dense(hidden, inputs)")).Replace("b1 = Vector<double>.Build.Dense(hidden);", "b1 = Vector<double>.Build.Dense(hidden);\n        for (int i = 0; i < hidden; i++) for (int j = 0; j < inputs; j++) {|INIT004:w1[i, j] = rng.NextDouble()|};"),
+            Fixed(WithRandom(Network("Matrix<double>.Build.Dense(hidden, inputs)")).Replace("b1 = Vector<double>.Build.Dense(hidden);", "b1 = Vector<double>.Build.Dense(hidden);\n        for (int i = 0; i < hidden; i++) for (int j = 0; j < inputs; j++) w1[i, j] = (rng.NextDouble() * 2 - 1) * WeightInit.HeBound(w1.ColumnCount);")));
+
     [Fact]
     public Task Unknown_orientation_gets_Xavier_over_both_sizes() =>
         VerifyFixAsync(

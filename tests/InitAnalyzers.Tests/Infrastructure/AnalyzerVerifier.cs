@@ -24,7 +24,7 @@ public static class AnalyzerVerifier
         return test.RunAsync(CancellationToken.None);
     }
 
-    public static CSharpAnalyzerTest<InitializationAnalyzer, DefaultVerifier> CreateTest() => new()
+    public static CSharpAnalyzerTest<InitializationAnalyzer, DefaultVerifier> CreateTest() => new InitAnalyzerTest
     {
         ReferenceAssemblies = TestReferences.Net80,
     };

@@ -46,7 +46,7 @@ public static class CodeFixVerifier
 
     public static CSharpCodeFixTest<InitializationAnalyzer, WeightInitCodeFixProvider, DefaultVerifier> CreateTest()
     {
-        var test = new CSharpCodeFixTest<InitializationAnalyzer, WeightInitCodeFixProvider, DefaultVerifier>
+        var test = new InitCodeFixTest<WeightInitCodeFixProvider>
         {
             ReferenceAssemblies = TestReferences.Net80,
         };

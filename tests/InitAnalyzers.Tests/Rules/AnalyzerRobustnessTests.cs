@@ -118,6 +118,51 @@ public sealed class AnalyzerRobustnessTests
         }
     }
 
+    /// <summary>Found by the editor fuzzer: a read-only weight property whose accessor list is half typed.</summary>
+    [Theory]
+    [InlineData("public float[] OutputWeights { get; ; } = new float[3];")]
+    [InlineData("public float[] OutputWeights { get; s")]
+    [InlineData("public float[] OutputWeights { get { return outputWeights; } ; }")]
+    public async Task A_weight_property_with_a_stray_accessor_does_not_crash_the_analyzer(string property)
+    {
+        var test = CreateTest();
+        test.TestState.Sources.Add("""
+            using System;
+
+            public sealed class TinyNet
+            {
+                private readonly float[] outputWeights = new float[3];
+                public float[] HiddenWeights { get; } = new float[4 * 3];
+                PROPERTY
+                private readonly float[] hidden = new float[3];
+
+                public float Forward(float[] x)
+                {
+                    for (int i = 0; i < 3; i++)
+                    {
+                        float sum = 0;
+                        for (int j = 0; j < 4; j++) sum += HiddenWeights[i * 4 + j] * x[j];
+                        hidden[i] = MathF.Tanh(sum);
+                    }
+
+                    float output = 0;
+                    for (int i = 0; i < 3; i++) output += OutputWeights[i] * hidden[i];
+                    return output;
+                }
+            }
+            """.Replace("PROPERTY", property));
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        test.TestState.MarkupHandling = MarkupMode.None;
+        try
+        {
+            await test.RunAsync();
+        }
+        catch (System.InvalidOperationException ex) when (!ex.Message.Contains("AD0001", System.StringComparison.Ordinal))
+        {
+            // Whatever INIT diagnostics this broken code gets, the analyzer must not throw.
+        }
+    }
+
     [Fact]
     public Task Generic_math_and_unsafe_code_do_not_crash_the_analyzer()
     {

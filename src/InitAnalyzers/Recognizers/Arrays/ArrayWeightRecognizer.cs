@@ -245,7 +245,8 @@ internal sealed class ArrayWeightRecognizer
             return null;
         }
 
-        var getter = declaration.AccessorList?.Accessors.SingleOrDefault();
+        // Half-typed code can leave a getter beside a stray accessor ({ get; ; }, { get; s): only a lone getter returns the field.
+        var getter = declaration.AccessorList is { Accessors.Count: 1 } accessors ? accessors.Accessors[0] : null;
         var returned = declaration.ExpressionBody?.Expression
             ?? getter?.ExpressionBody?.Expression
             ?? (getter?.Body?.Statements.Count == 1 ? (getter.Body.Statements[0] as Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax)?.Expression : null);
