@@ -212,6 +212,12 @@ public sealed class TorchSharpFixTests
         }
         """);
 
+    [Fact]
+    public Task Fix_All_rewrites_a_call_with_a_mismatch_and_a_pitfall_once_keeping_the_uniform_draw_it_made() =>
+        VerifyFixAsync(
+            Mlp("{|INIT003:{|INIT006:init.xavier_normal_(fc1.weight)|}|};"),
+            Mlp("init.kaiming_uniform_(fc1.weight, nonlinearity: init.NonlinearityType.ReLU);"));
+
     [Theory]
     [InlineData("init.xavier_uniform_(fc2.weight, gain: {|INIT006:init.calculate_gain(init.NonlinearityType.LeakyReLU)|});", "init.xavier_uniform_(fc2.weight, gain: init.calculate_gain(init.NonlinearityType.LeakyReLU, 0.01));")]
     [InlineData("{|INIT006:init.xavier_normal_(fc2.weight)|};", "init.xavier_uniform_(fc2.weight);")]

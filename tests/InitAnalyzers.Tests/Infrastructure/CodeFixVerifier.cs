@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Testing;
 namespace InitAnalyzers.Tests.Infrastructure;
 
 /// <summary>
-/// Applies <see cref="WeightInitCodeFixProvider"/> (one fix, then Fix All) and compiles the result with the runtime
+/// Applies <see cref="InitCodeFixProvider"/> (one fix, then Fix All) and compiles the result with the runtime
 /// library referenced, so a fix whose output does not compile, or still triggers a rule, fails the test.
 /// </summary>
 public static class CodeFixVerifier
@@ -44,9 +44,9 @@ public static class CodeFixVerifier
         return test.RunAsync(CancellationToken.None);
     }
 
-    public static CSharpCodeFixTest<InitializationAnalyzer, WeightInitCodeFixProvider, DefaultVerifier> CreateTest()
+    public static CSharpCodeFixTest<InitializationAnalyzer, InitCodeFixProvider, DefaultVerifier> CreateTest()
     {
-        var test = new InitCodeFixTest<WeightInitCodeFixProvider>
+        var test = new InitCodeFixTest<InitCodeFixProvider>
         {
             ReferenceAssemblies = TestReferences.Net80,
         };

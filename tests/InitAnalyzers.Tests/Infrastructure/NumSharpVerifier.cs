@@ -63,7 +63,7 @@ public static class NumSharpVerifier
         return test.RunAsync(CancellationToken.None);
     }
 
-    public static CSharpCodeFixTest<InitializationAnalyzer, WeightInitCodeFixProvider, DefaultVerifier> CreateFixTest()
+    public static CSharpCodeFixTest<InitializationAnalyzer, InitCodeFixProvider, DefaultVerifier> CreateFixTest()
     {
         var test = CodeFixVerifier.CreateTest();
         test.ReferenceAssemblies = TestReferences.Net80WithNumSharp;

@@ -67,7 +67,7 @@ public static class TorchSharpVerifier
         return test.RunAsync(CancellationToken.None);
     }
 
-    public static CSharpCodeFixTest<InitializationAnalyzer, TorchInitCodeFixProvider, DefaultVerifier> CreateFixTest() => new()
+    public static CSharpCodeFixTest<InitializationAnalyzer, InitCodeFixProvider, DefaultVerifier> CreateFixTest() => new()
     {
         ReferenceAssemblies = TestReferences.Net80WithTorchSharp,
     };

@@ -28,7 +28,7 @@ public static class AnalyzerHost
         .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
         .ToImmutableArray();
 
-    public static ImmutableArray<CodeFixProvider> Fixers { get; } = typeof(WeightInitCodeFixProvider).Assembly.GetTypes()
+    public static ImmutableArray<CodeFixProvider> Fixers { get; } = typeof(InitCodeFixProvider).Assembly.GetTypes()
         .Where(type => typeof(CodeFixProvider).IsAssignableFrom(type) && !type.IsAbstract && type.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null)
         .OrderBy(type => type.FullName, StringComparer.Ordinal)
         .Select(type => (CodeFixProvider)Activator.CreateInstance(type)!)

@@ -1,52 +1,35 @@
-using System.Collections.Immutable;
-using System.Composition;
 using System.Globalization;
 using System.Threading;
-using System.Threading.Tasks;
 using InitAnalyzers.Descriptors;
 using InitAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace InitAnalyzers.CodeFixes;
+namespace InitAnalyzers.CodeFixes.Fixers;
 
 /// <summary>
 /// Fixes a scale that integer division makes zero (<c>Math.Sqrt(2 / n)</c>) the way its author meant it: the numerator
 /// becomes a floating-point literal (<c>Math.Sqrt(2.0 / n)</c>), and the rest of the user's initialization stays as written.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FloatingPointDivisionCodeFixProvider)), Shared]
-public sealed class FloatingPointDivisionCodeFixProvider : CodeFixProvider
+internal sealed class FloatingPointDivisionFixer : InitFixer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ZeroWeights);
+    public override bool Owns(Diagnostic diagnostic) => diagnostic.Id == RuleIdentifiers.ZeroWeights && diagnostic.Properties.ContainsKey(Remedy.ZeroingNumeratorProperty);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override string EquivalenceKey(Diagnostic diagnostic) => EquivalenceKeys.FloatingPointDivision;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override string? Title(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken) =>
+        Numerator(root, diagnostic) is { } numerator ? $"Divide in floating point ({FloatingPoint(numerator)} / ...)" : null;
+
+    /// <inheritdoc/>
+    public override void Plan(FixBatch batch, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (Numerator(batch.Root, diagnostic) is { } numerator)
         {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Numerator(root, diagnostic) is { } numerator)
-            {
-                var replacement = FloatingPoint(numerator);
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Divide in floating point ({replacement} / ...)",
-                        ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(numerator, replacement.WithTriviaFrom(numerator)))),
-                        EquivalenceKeys.FloatingPointDivision),
-                    diagnostic);
-            }
+            batch.Replace(numerator, () => FloatingPoint(numerator).WithTriviaFrom(numerator));
         }
     }
 

@@ -1,23 +1,18 @@
 using System;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using InitAnalyzers.CodeFixes.Writers;
 using InitAnalyzers.Descriptors;
 using InitAnalyzers.Facts;
 using InitAnalyzers.Recognizers.MathNet;
 using InitAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 
-namespace InitAnalyzers.CodeFixes;
+namespace InitAnalyzers.CodeFixes.Fixers;
 
 /// <summary>
 /// Rewrites a zero- or constant-initialized weight array to a fan-scaled <c>InitAnalyzers.Runtime.WeightInit</c> call: He for
@@ -29,39 +24,29 @@ namespace InitAnalyzers.CodeFixes;
 /// <c>WeightInit.HeStd</c>/<c>XavierStd</c>/<c>LeCunStd</c> (see <see cref="MathNetInitWriter"/>).
 /// NumSharp weights (zero, constant or unscaled random) become a scaled <c>np.random</c> draw instead (<see cref="NumSharpInitWriter"/>).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeightInitCodeFixProvider)), Shared]
-public sealed class WeightInitCodeFixProvider : CodeFixProvider
+internal sealed class WeightInitFixer : InitFixer
 {
     private const string RuntimeTypeName = "InitAnalyzers.Runtime.WeightInit";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ZeroWeights, RuleIdentifiers.ConstantWeights, RuleIdentifiers.UnscaledRandom);
+    public override bool Owns(Diagnostic diagnostic) =>
+        diagnostic.Id is RuleIdentifiers.ZeroWeights or RuleIdentifiers.ConstantWeights or RuleIdentifiers.UnscaledRandom
+        && !diagnostic.Properties.ContainsKey(Remedy.FrameworkProperty)
+        && !diagnostic.Properties.ContainsKey(Remedy.ZeroingNumeratorProperty);
 
     /// <inheritdoc/>
-    /// <remarks>
-    /// Fixes are applied per document in one edit, so that the <c>using</c> every fix needs is added once
-    /// (a batch merge of separate text changes drops fixes whose import insertions collide).
-    /// </remarks>
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (fixAll, document, diagnostics) => await FixDocumentAsync(document, diagnostics, fixAll.CancellationToken).ConfigureAwait(false));
+    public override string EquivalenceKey(Diagnostic diagnostic) => EquivalenceKeys.RecommendedInitialization;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override string? Title(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken) =>
+        Plan(model, diagnostic, cancellationToken)?.Title;
+
+    /// <inheritdoc/>
+    public override void Plan(FixBatch batch, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model is null)
+        if (batch.Model.Compilation.GetTypeByMetadataName(RuntimeTypeName) is { } weightInit && Plan(batch.Model, diagnostic, cancellationToken) is { } plan)
         {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Plan(model, diagnostic, context.CancellationToken)?.Title is { } title)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKeys.RecommendedInitialization),
-                    diagnostic);
-            }
+            batch.Replace(plan.Target, () => plan.Build(batch.Editor.Generator, weightInit, batch.Model));
         }
     }
 
@@ -74,12 +59,12 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
 
         if (diagnostic.Properties.ContainsKey(Remedy.FrameworkProperty))
         {
-            return null; // TorchSharp weights are fixed in torch.nn.init's own idiom by TorchInitCodeFixProvider
+            return null; // TorchSharp weights are fixed in torch.nn.init's own idiom by TorchInitFixer
         }
 
         if (diagnostic.Properties.ContainsKey(Remedy.ZeroingNumeratorProperty))
         {
-            return null; // the author meant a fan-scaled draw: FloatingPointDivisionCodeFixProvider divides in floating point
+            return null; // the author meant a fan-scaled draw: FloatingPointDivisionFixer divides in floating point
         }
 
         if (!diagnostic.Properties.TryGetValue(Remedy.SchemeProperty, out var schemeName) || !Enum.TryParse<InitScheme>(schemeName, out var scheme))
@@ -118,25 +103,6 @@ public sealed class WeightInitCodeFixProvider : CodeFixProvider
         }
 
         return new FixPlan(plan.Target, plan.Title, (generator, weightInit, semanticModel) => ArrayInitWriter.Build(plan, generator, weightInit, semanticModel));
-    }
-
-    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
-    {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var weightInit = editor.SemanticModel.Compilation.GetTypeByMetadataName(RuntimeTypeName);
-        if (weightInit is null)
-        {
-            return document;
-        }
-
-        var plans = diagnostics.Select(diagnostic => Plan(editor.SemanticModel, diagnostic, cancellationToken)).OfType<FixPlan>()
-            .GroupBy(plan => plan.Target).Select(group => group.First());
-        foreach (var plan in plans)
-        {
-            editor.ReplaceNode(plan.Target, plan.Build(editor.Generator, weightInit, editor.SemanticModel));
-        }
-
-        return await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
