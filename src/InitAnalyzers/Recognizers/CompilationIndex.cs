@@ -104,7 +104,9 @@ internal sealed class CompilationIndex
 
     private static bool ChainsCalls(SyntaxNode body, string methodName)
     {
-        var calls = body.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(call => CalledName(call) == methodName).ToList();
+        // A call on the instance itself (Blur(Blur(image)), this.Forward(h)) applies the same weights twice: a filter run
+        // repeatedly, not a stack of layers, so only calls on another object count.
+        var calls = body.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(call => CalledName(call) == methodName && !OnItself(call)).ToList();
         if (calls.Count == 0)
         {
             return false;
@@ -129,6 +131,9 @@ internal sealed class CompilationIndex
             argument.Expression is InvocationExpressionSyntax inner && CalledName(inner) == methodName
             || argument.Expression is IdentifierNameSyntax name && results.Contains(name.Identifier.ValueText)));
     }
+
+    private static bool OnItself(InvocationExpressionSyntax call) =>
+        call.Expression is IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax };
 
     private static string? CalledName(InvocationExpressionSyntax call) => call.Expression switch
     {

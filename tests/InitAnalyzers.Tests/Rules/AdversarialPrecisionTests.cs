@@ -857,6 +857,96 @@ public sealed class AdversarialPrecisionTests
             }
             """);
 
+    /// <summary>
+    /// A box blur named <c>weights</c>, clamped to [0, 255] like a ReLU, and run twice by <c>Blur(Blur(image))</c>: the same
+    /// kernel applied again is a filter repeated, not a layer stacked on another.
+    /// </summary>
+    [Fact]
+    public Task A_constant_kernel_applied_twice_by_its_own_type_is_not_reported() =>
+        VerifyAsync("""
+            using System;
+
+            public sealed class ImageFilter
+            {
+                private readonly float[,] weights = new float[3, 3];
+
+                public ImageFilter()
+                {
+                    for (int y = 0; y < 3; y++)
+                        for (int x = 0; x < 3; x++)
+                            weights[y, x] = 1.0f / (3 * 3);
+                }
+
+                public float[,] Blur(float[,] image)
+                {
+                    int height = image.GetLength(0), width = image.GetLength(1);
+                    var output = new float[height, width];
+                    for (int y = 1; y < height - 1; y++)
+                        for (int x = 1; x < width - 1; x++)
+                        {
+                            float sum = 0;
+                            for (int ky = -1; ky <= 1; ky++)
+                                for (int kx = -1; kx <= 1; kx++)
+                                    sum += weights[ky + 1, kx + 1] * image[y + ky, x + kx];
+                            output[y, x] = Math.Max(0, Math.Min(255, sum));
+                        }
+
+                    return output;
+                }
+
+                public float[,] BlurTwice(float[,] image) => Blur(Blur(image));
+
+                public float[,] BlurThrice(float[,] image)
+                {
+                    var once = this.Blur(image);
+                    return this.Blur(Blur(once));
+                }
+            }
+            """);
+
+    /// <summary>The same layer class chained through two instances is a stack of layers: its constant weights are reported.</summary>
+    [Fact]
+    public Task A_constant_layer_class_chained_through_two_instances_is_reported() =>
+        VerifyAsync("""
+            using System;
+
+            public sealed class Dense
+            {
+                private readonly double[,] weights;
+
+                public Dense(int inputs, int outputs)
+                {
+                    weights = new double[outputs, inputs];
+                    for (int i = 0; i < outputs; i++)
+                        for (int j = 0; j < inputs; j++)
+                            {|INIT002:weights[i, j] = 0.5|};
+                }
+
+                public double[] Forward(double[] x)
+                {
+                    var y = new double[weights.GetLength(0)];
+                    for (int i = 0; i < y.Length; i++)
+                    {
+                        double sum = 0;
+                        for (int j = 0; j < x.Length; j++) sum += weights[i, j] * x[j];
+                        y[i] = Math.Max(0, sum);
+                    }
+
+                    return y;
+                }
+            }
+
+            public static class Program
+            {
+                public static double[] Run(double[] x)
+                {
+                    var first = new Dense(4, 8);
+                    var second = new Dense(8, 2);
+                    return second.Forward(first.Forward(x));
+                }
+            }
+            """);
+
     /// <summary>An audio filter bank of moving-average FIR filters: equal taps are the definition of a moving average.</summary>
     [Fact]
     public Task Moving_average_FIR_filters_in_a_filter_bank_are_not_reported() =>
