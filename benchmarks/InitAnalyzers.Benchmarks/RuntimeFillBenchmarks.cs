@@ -8,9 +8,10 @@ namespace InitAnalyzers.Benchmarks;
 /// <summary>
 /// Filling 10^7 floats: WeightInit against a per-sample Box-Muller loop over Random.NextDouble() (what hand-written
 /// code does), MathNet's Normal.Samples, a Random.NextSingle() uniform loop, and Span.Fill (the memory write limit).
-/// Report ratios, not times.
+/// Report ratios of medians, not times.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RuntimeFillBenchmarks
 {
     private const int FanIn = 784;

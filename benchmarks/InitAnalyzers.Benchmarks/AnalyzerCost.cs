@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using InitAnalyzers.Analysis;
+using InitAnalyzers.Benchmarks.CodeBases;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace InitAnalyzers.Benchmarks;
+
+/// <summary>
+/// The analyzers' cost as a share of the compiler's own: over a generated non-neural code base (target at most 2%, and no
+/// diagnostic) and a neural-network-heavy one (at most 5%). Each run times <c>GetDiagnostics()</c> on a fresh compilation
+/// (the compiler's binding and checks) and the analyzers' execution time as Roslyn's telemetry records it
+/// (<c>logAnalyzerExecutionTime</c>) on another fresh compilation of the same trees; both sequential, so that the times are
+/// comparable on a busy machine. The ratio is reported as the median over the runs.
+/// <code>dotnet run -c Release --project benchmarks/InitAnalyzers.Benchmarks -- analyzer-cost [--runs 7] [--lines 120000] [--only non-neural|neural]</code>
+/// </summary>
+public static class AnalyzerCost
+{
+    private sealed record CodeBase(string Name, IReadOnlyList<SyntaxTree> Trees, double Target, bool MustBeClean);
+
+    private sealed record Run(double CompilerMs, double AnalyzerMs, double AnalysisWallMs, double CompilerCpuMs, double AnalysisCpuMs)
+    {
+        public double Ratio => AnalyzerMs / CompilerMs;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var runs = Option(args, "--runs", 7);
+        var lines = Option(args, "--lines", 120_000);
+        var references = References();
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var codeBases = new[]
+        {
+            new CodeBase("non-neural", Parse(NonNeuralCodeBase.Generate(lines), parse), Target: 0.02, MustBeClean: true),
+            new CodeBase("neural", Parse(NeuralCodeBase.Generate(lines), parse), Target: 0.05, MustBeClean: false),
+        };
+        var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        codeBases = codeBases.Where(codeBase => only is null || codeBase.Name == only).ToArray();
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new InitializationAnalyzer());
+        Console.WriteLine($"Roslyn {typeof(Compilation).Assembly.GetName().Version}, {references.Length} references, {runs} runs after one warm-up, sequential compiler and analysis");
+
+        var failed = false;
+        foreach (var codeBase in codeBases)
+        {
+            var lineCount = codeBase.Trees.Sum(tree => tree.GetText().Lines.Count);
+            var (errors, diagnostics) = await CheckAsync(codeBase, references, analyzers);
+            Console.WriteLine();
+            Console.WriteLine($"{codeBase.Name}: {codeBase.Trees.Count} files, {lineCount} lines, {errors} compile errors, diagnostics: {(diagnostics.Count == 0 ? "none" : string.Join(", ", diagnostics.Select(pair => $"{pair.Key} x{pair.Value}")))}");
+            await MeasureAsync(codeBase, references, analyzers); // warm-up: JIT and metadata
+            var measured = new List<Run>();
+            for (var i = 0; i < runs; i++)
+            {
+                var run = await MeasureAsync(codeBase, references, analyzers);
+                measured.Add(run);
+                Console.WriteLine($"  run {i + 1}: compiler {run.CompilerMs,8:F0} ms, analyzers {run.AnalyzerMs,7:F0} ms ({run.Ratio,6:P2}), analysis wall {run.AnalysisWallMs,8:F0} ms; cpu: compiler {run.CompilerCpuMs,8:F0} ms, analysis {run.AnalysisCpuMs,8:F0} ms");
+            }
+
+            var ratio = Median(measured.Select(run => run.Ratio));
+            var pass = ratio <= codeBase.Target && (!codeBase.MustBeClean || diagnostics.Count == 0) && errors == 0;
+            failed |= !pass;
+            Console.WriteLine($"  median of {runs}: compiler {Median(measured.Select(run => run.CompilerMs)):F0} ms, analyzers {Median(measured.Select(run => run.AnalyzerMs)):F0} ms, ratio {ratio:P2} "
+                + $"(min {measured.Min(run => run.Ratio):P2}, max {measured.Max(run => run.Ratio):P2}); target {codeBase.Target:P0}{(codeBase.MustBeClean ? " and no diagnostic" : string.Empty)}: {(pass ? "PASS" : "FAIL")}");
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    private static async Task<Run> MeasureAsync(CodeBase codeBase, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        Collect();
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var compiler = Stopwatch.StartNew();
+        Compile(codeBase, references).GetDiagnostics();
+        compiler.Stop();
+        process.Refresh();
+        var compilerCpu = process.TotalProcessorTime - cpu;
+
+        Collect();
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
+        var withAnalyzers = Compile(codeBase, references).WithAnalyzers(analyzers, options);
+        process.Refresh();
+        cpu = process.TotalProcessorTime;
+        var analysis = Stopwatch.StartNew();
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        analysis.Stop();
+        process.Refresh();
+        var analysisCpu = process.TotalProcessorTime - cpu;
+        var executionTime = TimeSpan.Zero;
+        foreach (var analyzer in analyzers)
+        {
+            executionTime += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default)).ExecutionTime;
+        }
+
+        return new Run(compiler.Elapsed.TotalMilliseconds, executionTime.TotalMilliseconds, analysis.Elapsed.TotalMilliseconds, compilerCpu.TotalMilliseconds, analysisCpu.TotalMilliseconds);
+    }
+
+    private static async Task<(int Errors, SortedDictionary<string, int> Diagnostics)> CheckAsync(CodeBase codeBase, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var compilation = Compile(codeBase, references);
+        var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        foreach (var error in errors.Take(5))
+        {
+            Console.Error.WriteLine("  " + error);
+        }
+
+        var diagnostics = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var diagnostic in await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync())
+        {
+            diagnostics[diagnostic.Id] = diagnostics.TryGetValue(diagnostic.Id, out var count) ? count + 1 : 1;
+            if (codeBase.MustBeClean)
+            {
+                Console.Error.WriteLine("  unexpected: " + diagnostic);
+            }
+        }
+
+        return (errors.Count, diagnostics);
+    }
+
+    private static CSharpCompilation Compile(CodeBase codeBase, ImmutableArray<MetadataReference> references) =>
+        CSharpCompilation.Create(
+            "Generated_" + codeBase.Name.Replace('-', '_'),
+            codeBase.Trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false, nullableContextOptions: NullableContextOptions.Disable));
+
+    private static List<SyntaxTree> Parse(IReadOnlyList<(string Path, string Text)> files, CSharpParseOptions options) =>
+        files.Select(file => CSharpSyntaxTree.ParseText(file.Text, options, file.Path)).ToList();
+
+    /// <summary>The .NET reference pack of the SDK this runs on, and MathNet.Numerics and NumSharp for the neural code base.</summary>
+    private static ImmutableArray<MetadataReference> References()
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var dotnetRoot = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var version = Environment.Version;
+        var pack = Directory.GetDirectories(Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref"), $"{version.Major}.{version.Minor}.*")
+            .OrderByDescending(path => path, StringComparer.Ordinal).FirstOrDefault();
+        var framework = pack is not null && Directory.Exists(Path.Combine(pack, "ref", $"net{version.Major}.{version.Minor}"))
+            ? Directory.GetFiles(Path.Combine(pack, "ref", $"net{version.Major}.{version.Minor}"), "*.dll")
+            : ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Where(path => Path.GetFileName(path).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll").ToArray();
+        return framework
+            .Concat(new[] { typeof(MathNet.Numerics.LinearAlgebra.Matrix<double>).Assembly.Location, typeof(NumSharp.NDArray).Assembly.Location })
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(value => value).ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+}
