@@ -35,15 +35,12 @@ public sealed class InitCodeFixProvider : CodeFixProvider
     /// <inheritdoc/>
     /// <remarks>
     /// Every fix in a document is applied in one edit, so the <c>using</c> they need is added once and inserted statements and
-    /// replacements do not collide. Without an equivalence key (<c>dotnet format</c>), every family's fixes are applied.
+    /// replacements do not collide. Each diagnostic has exactly one fix, so Fix All applies every diagnostic's own fix whatever
+    /// the equivalence key: <c>dotnet format analyzers</c> fixes one ID at a time with the key of the first diagnostic it found,
+    /// of any ID, and filtering by it would leave the other families' diagnostics unfixed.
     /// </remarks>
     public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (fixAll, document, diagnostics) =>
-        {
-            var key = fixAll.CodeActionEquivalenceKey;
-            var chosen = key is null ? diagnostics : diagnostics.Where(diagnostic => Owner(diagnostic)?.EquivalenceKey(diagnostic) == key).ToImmutableArray();
-            return await FixDocumentAsync(document, chosen, fixAll.CancellationToken).ConfigureAwait(false);
-        });
+        FixAllProvider.Create(async (fixAll, document, diagnostics) => await FixDocumentAsync(document, diagnostics, fixAll.CancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

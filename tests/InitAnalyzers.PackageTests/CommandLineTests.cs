@@ -101,4 +101,31 @@ public sealed class CommandLineTests
         Assert.True(exitCode == 0, output);
         Assert.DoesNotContain("INIT0", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_TorchSharp_sample_gets_its_diagnostics_and_dotnet_format_fixes_them_with_torch_nn_init()
+    {
+        var directory = package.NewProjectFromSample("TorchSample", "TorchSharpMlp", ("TorchSharp", "0.107.0"));
+        var project = Path.Combine(directory, "TorchSample.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>Exe</OutputType>", "<OutputType>Library</OutputType>", StringComparison.Ordinal));
+        File.Delete(Path.Combine(directory, "Program.cs"));
+
+        var (exitCode, output) = package.Run(directory, "build", "-nologo");
+
+        Assert.True(exitCode == 0, output);
+        var reported = Regex.Matches(output, @"Models\.cs\((\d+),\d+\): warning (INIT\d{3})").Select(match => match.Groups[2].Value + "@" + match.Groups[1].Value).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { "INIT001@17", "INIT003@34", "INIT004@35", "INIT005@55" }, reported);
+
+        var (formatExit, formatOutput) = package.Run(directory, "format", "analyzers", "--diagnostics", "INIT001", "INIT003", "INIT004", "INIT005", "INIT006", "--severity", "info", "--no-restore");
+        var (rebuildExit, rebuildOutput) = package.Run(directory, "build", "-nologo", "--no-restore");
+
+        Assert.True(formatExit == 0, formatOutput);
+        Assert.True(rebuildExit == 0, rebuildOutput);
+        Assert.DoesNotMatch(new Regex(@"warning INIT\d{3}"), rebuildOutput);
+        var models = File.ReadAllText(Path.Combine(directory, "Models.cs"));
+        Assert.Contains("init.kaiming_normal_(fc1.weight, nonlinearity: init.NonlinearityType.ReLU);", models, StringComparison.Ordinal);
+        Assert.Contains("init.kaiming_uniform_(fc1.weight, nonlinearity: init.NonlinearityType.ReLU);", models, StringComparison.Ordinal);
+        Assert.Contains("init.xavier_uniform_(head.weight", models, StringComparison.Ordinal);
+        Assert.DoesNotContain("init.xavier_normal_(", models, StringComparison.Ordinal);
+    }
 }

@@ -142,6 +142,33 @@ public sealed class OneFixProviderTests
         Assert.Empty((await AnalyzerHost.AnalyzeAsync(fixedProject)).Diagnostics);
     }
 
+    /// <summary>
+    /// What <c>dotnet format analyzers</c> (SDK 10) does: for each reported ID in turn, a solution-wide Fix All with that ID and
+    /// the equivalence key of the first diagnostic it found, whatever its ID. Every diagnostic still gets its own fix.
+    /// </summary>
+    [Fact]
+    public async Task Fix_All_per_ID_with_the_key_of_another_familys_diagnostic_fixes_every_family()
+    {
+        var (workspace, project) = await Project(TorchAndArrays, CorpusProject.AllFrameworks);
+        var provider = new InitCodeFixProvider();
+        var diagnostics = (await AnalyzerHost.AnalyzeAsync(project)).Diagnostics;
+        var first = diagnostics.OrderByDescending(diagnostic => diagnostic.Id, StringComparer.Ordinal).First(); // INIT006: the TorchSharp API pitfall key
+        var document = project.Documents.Single();
+        var key = (await AnalyzerHost.FixesAsync(document, first)).Single().Action.EquivalenceKey;
+        Assert.Equal(EquivalenceKeys.TorchSharpApiPitfall, key);
+
+        var solution = project.Solution;
+        foreach (var id in diagnostics.Select(diagnostic => diagnostic.Id).Distinct())
+        {
+            var fixAll = await AnalyzerHost.FixAllAsync(provider, solution.GetDocument(document.Id)!, FixAllScope.Solution, key, new[] { id });
+            solution = (await AnalyzerHost.ApplyAsync(workspace, solution, fixAll!)).GetProject(project.Id)!.Solution;
+        }
+
+        var fixedProject = solution.GetProject(project.Id)!;
+        Assert.Empty((await AnalyzerHost.AnalyzeAsync(fixedProject)).Diagnostics);
+        Assert.Empty((await fixedProject.GetCompilationAsync())!.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+    }
+
     private static Task<(AdhocWorkspace Workspace, Project Project)> Project(string source, ReferenceAssemblies references) =>
         new CorpusProject("one-provider", ImmutableArray.Create(("Network.cs", source)), references, OutputKind.DynamicallyLinkedLibrary).CreateWorkspaceAsync();
 }
