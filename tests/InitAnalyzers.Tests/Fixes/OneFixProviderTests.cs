@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
@@ -19,12 +20,17 @@ namespace InitAnalyzers.Tests.Fixes;
 /// </summary>
 public sealed class OneFixProviderTests
 {
-    private const string TorchAndArrays = """
-        using System;
+    /// <summary>
+    /// One document with both families: a TorchSharp module (INIT001, INIT006) after the hand-written sample's constant-weight
+    /// network (INIT002, fixed with InitAnalyzers.Runtime).
+    /// </summary>
+    private static readonly string TorchAndArrays = """
         using TorchSharp;
         using TorchSharp.Modules;
         using static TorchSharp.torch;
         using static TorchSharp.torch.nn;
+
+        """ + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "HandWrittenMlp", "ConstantInitNetwork.cs")) + """
 
         public sealed class Mlp : Module<Tensor, Tensor>
         {
@@ -39,57 +45,6 @@ public sealed class OneFixProviderTests
             }
 
             public override Tensor forward(Tensor x) => fc2.forward(fc1.forward(x).relu());
-        }
-
-        public sealed class ArrayNetwork
-        {
-            private readonly float[][] hiddenWeights;
-            private readonly float[][] outputWeights;
-            private readonly float[] hidden;
-
-            public ArrayNetwork(int inputs, int hiddenUnits, int outputs, Random random)
-            {
-                hiddenWeights = new float[hiddenUnits][];
-                for (int i = 0; i < hiddenUnits; i++)
-                {
-                    hiddenWeights[i] = new float[inputs];
-                    Array.Fill(hiddenWeights[i], 0.5f);
-                }
-
-                outputWeights = new float[outputs][];
-                var std = Math.Sqrt(2.0 / (hiddenUnits + outputs));
-                for (int i = 0; i < outputs; i++)
-                {
-                    outputWeights[i] = new float[hiddenUnits];
-                    for (int j = 0; j < hiddenUnits; j++)
-                    {
-                        var gaussian = Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
-                        outputWeights[i][j] = (float)(gaussian * std);
-                    }
-                }
-
-                hidden = new float[hiddenUnits];
-            }
-
-            public float[] Forward(float[] input)
-            {
-                for (int i = 0; i < hidden.Length; i++)
-                {
-                    float sum = 0;
-                    for (int j = 0; j < input.Length; j++) sum += hiddenWeights[i][j] * input[j];
-                    hidden[i] = MathF.Tanh(sum);
-                }
-
-                var output = new float[outputWeights.Length];
-                for (int i = 0; i < output.Length; i++)
-                {
-                    float sum = 0;
-                    for (int j = 0; j < hidden.Length; j++) sum += outputWeights[i][j] * hidden[j];
-                    output[i] = sum;
-                }
-
-                return output;
-            }
         }
         """;
 
@@ -125,7 +80,7 @@ public sealed class OneFixProviderTests
     {
         var (workspace, project) = await Project(TorchAndArrays, CorpusProject.AllFrameworks);
         var diagnostics = (await AnalyzerHost.AnalyzeAsync(project)).Diagnostics;
-        Assert.Equal(new[] { "INIT001", "INIT006", "INIT002" }, diagnostics.Select(diagnostic => diagnostic.Id));
+        Assert.Equal(new[] { "INIT002", "INIT001", "INIT006" }, diagnostics.Select(diagnostic => diagnostic.Id));
         var provider = new InitCodeFixProvider();
 
         var fixAll = await AnalyzerHost.FixAllAsync(provider, project.Documents.Single(), FixAllScope.Solution, equivalenceKey: null, provider.FixableDiagnosticIds);
