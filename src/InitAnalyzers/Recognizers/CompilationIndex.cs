@@ -76,42 +76,33 @@ internal sealed class CompilationIndex
             return known;
         }
 
-        var found = false;
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (!TextSearch.Occurrences(tree.GetText(cancellationToken), methodName, cancellationToken).Any())
-            {
-                continue; // most files never call it: their syntax is not walked
-            }
-
-            foreach (var body in tree.GetRoot(cancellationToken).DescendantNodes().Where(node => node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax))
-            {
-                if (ChainsCalls(body, methodName))
-                {
-                    found = true;
-                    break;
-                }
-            }
-
-            if (found)
-            {
-                break;
-            }
-        }
-
+        // Only the calls found by a text search of the name are looked at, grouped by the member whose body makes them:
+        // no syntax tree is walked whole.
+        var found = MemberUses(methodName, cancellationToken)
+            .Select(CallOf)
+            .Where(call => call is not null && !OnItself(call))
+            .GroupBy(call => call!.Ancestors().LastOrDefault(node => node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax))
+            .Any(body => body.Key is not null && ChainsCalls(body.Select(call => call!).ToList(), methodName));
         return chained.GetOrAdd(methodName, found);
     }
 
-    private static bool ChainsCalls(SyntaxNode body, string methodName)
+    /// <summary>The call whose name is <paramref name="name"/>: <c>name(...)</c>, <c>x.name(...)</c>, <c>x?.name(...)</c>.</summary>
+    private static InvocationExpressionSyntax? CallOf(IdentifierNameSyntax name) => name.Parent switch
     {
-        // A call on the instance itself (Blur(Blur(image)), this.Forward(h)) applies the same weights twice: a filter run
-        // repeatedly, not a stack of layers, so only calls on another object count.
-        var calls = body.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(call => CalledName(call) == methodName && !OnItself(call)).ToList();
-        if (calls.Count == 0)
-        {
-            return false;
-        }
+        InvocationExpressionSyntax call when call.Expression == name => call,
+        MemberAccessExpressionSyntax access when access.Name == name && access.Parent is InvocationExpressionSyntax call && call.Expression == access => call,
+        MemberBindingExpressionSyntax binding when binding.Name == name && binding.Parent is InvocationExpressionSyntax call && call.Expression == binding => call,
+        _ => null,
+    };
 
+    /// <summary>
+    /// True when one of <paramref name="calls"/> (made in one body, none on the instance itself) takes the result of another:
+    /// directly (<c>b.Forward(a.Forward(x))</c>) or through a local (<c>var h = l1.Forward(x); l2.Forward(h)</c>).
+    /// A call on the instance itself (Blur(Blur(image)), this.Forward(h)) applies the same weights twice: a filter run
+    /// repeatedly, not a stack of layers, so only calls on another object count.
+    /// </summary>
+    private static bool ChainsCalls(List<InvocationExpressionSyntax> calls, string methodName)
+    {
         // Locals that hold a result of the method: var h = l1.Forward(x); output = layer.Forward(output).
         var results = new HashSet<string>(StringComparer.Ordinal);
         foreach (var call in calls)

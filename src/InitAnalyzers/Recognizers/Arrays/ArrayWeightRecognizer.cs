@@ -70,6 +70,16 @@ internal sealed class ArrayWeightRecognizer
                 || (storage.Any(pair => pair.Key.DeclaredAccessibility != Accessibility.Private) || !type.GetTypeMembers().IsEmpty) && index.IsStacked(type.Name, LayerDepth(storage.Key)))
             .SelectMany(storage => storage)
             .ToDictionary(pair => pair.Key, pair => pair.Value, SymbolEqualityComparer.Default);
+        if (followed.Count > 0)
+        {
+            // ... and is named as a weight, trained or drawn at random in its own type: otherwise nothing is bound.
+            var clues = WeightClues.Read(type, context.CancellationToken);
+            followed = followed.GroupBy(pair => pair.Value)
+                .Where(storage => clues.MaySayWeight(storage.Select(pair => pair.Key.Name).ToList()))
+                .SelectMany(storage => storage)
+                .ToDictionary(pair => pair.Key, pair => pair.Value, SymbolEqualityComparer.Default);
+        }
+
         if (followed.Count == 0)
         {
             return;

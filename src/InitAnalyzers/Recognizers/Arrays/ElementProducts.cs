@@ -18,9 +18,17 @@ internal static class ElementProducts
         var names = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            // The text is searched for '*' and only the tokens there are looked at: most of a type's syntax is never visited.
+            var tree = reference.SyntaxTree;
+            var span = reference.Span;
+            var text = tree.GetText(cancellationToken).ToString(span);
+            SyntaxNode? root = null;
+            for (var at = text.IndexOf('*'); at >= 0; at = text.IndexOf('*', at + 1))
             {
-                if (node is BinaryExpressionSyntax product && product.IsKind(SyntaxKind.MultiplyExpression))
+                root ??= tree.GetRoot(cancellationToken);
+                var token = root.FindToken(span.Start + at);
+                if (token.IsKind(SyntaxKind.AsteriskToken) && token.SpanStart == span.Start + at
+                    && token.Parent is BinaryExpressionSyntax product && product.IsKind(SyntaxKind.MultiplyExpression))
                 {
                     AddArrayName(product.Left, names);
                     AddArrayName(product.Right, names);
