@@ -11,18 +11,18 @@ internal sealed class MathNetTypes
     private const string LinearAlgebra = "MathNet.Numerics.LinearAlgebra.";
     private const string Distributions = "MathNet.Numerics.Distributions.";
 
-    private MathNetTypes(Compilation compilation, INamedTypeSymbol matrix, INamedTypeSymbol vector)
+    private MathNetTypes(FrameworkAssembly mathNet, INamedTypeSymbol matrix, INamedTypeSymbol vector)
     {
         Matrix = matrix;
         Vector = vector;
-        MatrixBuilder = compilation.GetTypeByMetadataName(LinearAlgebra + "MatrixBuilder`1");
-        VectorBuilder = compilation.GetTypeByMetadataName(LinearAlgebra + "VectorBuilder`1");
-        CreateMatrix = compilation.GetTypeByMetadataName(LinearAlgebra + "CreateMatrix");
-        CreateVector = compilation.GetTypeByMetadataName(LinearAlgebra + "CreateVector");
-        Normal = compilation.GetTypeByMetadataName(Distributions + "Normal");
-        ContinuousUniform = compilation.GetTypeByMetadataName(Distributions + "ContinuousUniform");
-        ContinuousDistribution = compilation.GetTypeByMetadataName(Distributions + "IContinuousDistribution");
-        SystemRandomSource = compilation.GetTypeByMetadataName("MathNet.Numerics.Random.SystemRandomSource");
+        MatrixBuilder = mathNet.Type(LinearAlgebra + "MatrixBuilder`1");
+        VectorBuilder = mathNet.Type(LinearAlgebra + "VectorBuilder`1");
+        CreateMatrix = mathNet.Type(LinearAlgebra + "CreateMatrix");
+        CreateVector = mathNet.Type(LinearAlgebra + "CreateVector");
+        Normal = mathNet.Type(Distributions + "Normal");
+        ContinuousUniform = mathNet.Type(Distributions + "ContinuousUniform");
+        ContinuousDistribution = mathNet.Type(Distributions + "IContinuousDistribution");
+        SystemRandomSource = mathNet.Type("MathNet.Numerics.Random.SystemRandomSource");
     }
 
     /// <summary><c>Matrix&lt;T&gt;</c>, the base of <c>DenseMatrix</c> and every other storage.</summary>
@@ -49,9 +49,10 @@ internal sealed class MathNetTypes
 
     public static MathNetTypes? Resolve(Compilation compilation)
     {
-        var matrix = compilation.GetTypeByMetadataName(LinearAlgebra + "Matrix`1");
-        var vector = compilation.GetTypeByMetadataName(LinearAlgebra + "Vector`1");
-        return matrix is null || vector is null ? null : new MathNetTypes(compilation, matrix, vector);
+        var mathNet = FrameworkAssembly.Find(compilation, "MathNet.Numerics");
+        var matrix = mathNet.Type(LinearAlgebra + "Matrix`1");
+        var vector = mathNet.Type(LinearAlgebra + "Vector`1");
+        return matrix is null || vector is null ? null : new MathNetTypes(mathNet, matrix, vector);
     }
 
     /// <summary>

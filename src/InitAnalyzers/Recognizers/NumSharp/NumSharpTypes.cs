@@ -25,11 +25,13 @@ internal sealed class NumSharpTypes
     /// <summary><c>NumSharp.Shape</c>.</summary>
     public INamedTypeSymbol Shape { get; }
 
-    public static NumSharpTypes? Resolve(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("NumSharp.NDArray") is { } ndArray
-        && compilation.GetTypeByMetadataName("NumSharp.np") is { } np
-        && compilation.GetTypeByMetadataName("NumSharp.NumPyRandom") is { } random
-        && compilation.GetTypeByMetadataName("NumSharp.Shape") is { } shape
+    public static NumSharpTypes? Resolve(Compilation compilation) => Resolve(FrameworkAssembly.Find(compilation, "NumSharp"));
+
+    private static NumSharpTypes? Resolve(FrameworkAssembly numSharp) =>
+        numSharp.Type("NumSharp.NDArray") is { } ndArray
+        && numSharp.Type("NumSharp.np") is { } np
+        && numSharp.Type("NumSharp.NumPyRandom") is { } random
+        && numSharp.Type("NumSharp.Shape") is { } shape
             ? new NumSharpTypes(ndArray, np, random, shape)
             : null;
 

@@ -8,15 +8,15 @@ namespace InitAnalyzers.Recognizers.TorchSharp;
 /// </summary>
 internal sealed class TorchSharpTypes
 {
-    private TorchSharpTypes(Compilation compilation, INamedTypeSymbol tensor, INamedTypeSymbol torch)
+    private TorchSharpTypes(FrameworkAssembly torchSharp, INamedTypeSymbol tensor, INamedTypeSymbol torch)
     {
         Tensor = tensor;
         Torch = torch;
-        Parameter = compilation.GetTypeByMetadataName("TorchSharp.Modules.Parameter");
-        Module = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module");
-        Init = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+init");
-        Nn = compilation.GetTypeByMetadataName("TorchSharp.torch+nn");
-        Functional = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+functional");
+        Parameter = torchSharp.Type("TorchSharp.Modules.Parameter");
+        Module = torchSharp.Type("TorchSharp.torch+nn+Module");
+        Init = torchSharp.Type("TorchSharp.torch+nn+init");
+        Nn = torchSharp.Type("TorchSharp.torch+nn");
+        Functional = torchSharp.Type("TorchSharp.torch+nn+functional");
     }
 
     /// <summary><c>torch.Tensor</c>: buffers, activations and (through <see cref="Parameter"/>) parameters.</summary>
@@ -40,9 +40,10 @@ internal sealed class TorchSharpTypes
 
     public static TorchSharpTypes? Resolve(Compilation compilation)
     {
-        var tensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
-        var torch = compilation.GetTypeByMetadataName("TorchSharp.torch");
-        return tensor is null || torch is null ? null : new TorchSharpTypes(compilation, tensor, torch);
+        var torchSharp = FrameworkAssembly.Find(compilation, "TorchSharp");
+        var tensor = torchSharp.Type("TorchSharp.torch+Tensor");
+        var torch = torchSharp.Type("TorchSharp.torch");
+        return tensor is null || torch is null ? null : new TorchSharpTypes(torchSharp, tensor, torch);
     }
 
     /// <summary>A tensor or a parameter (or a type derived from them).</summary>
