@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using InitAnalyzers.Configuration;
 using InitAnalyzers.Descriptors;
 using InitAnalyzers.Facts;
 using InitAnalyzers.Recognizers;
@@ -42,9 +43,20 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
 
     private static void Judge(WeightSite site, SymbolAnalysisContext context)
     {
+        var options = InitOptions.For(context.Options, site.Symbol);
+        if (options.IsNonWeightName(site.Name) || options.IsNonWeightName(site.Symbol.Name))
+        {
+            return; // the user says it is never a weight (init_analyzers.non_weight_names)
+        }
+
+        if (site.Activation == ActivationKind.Unknown && options.AssumedActivation is { } assumed)
+        {
+            site = site.WithAssumedActivation(assumed);
+        }
+
         foreach (var rule in WeightRules.All)
         {
-            rule.Judge(site, context.ReportDiagnostic);
+            rule.Judge(site, options, context.ReportDiagnostic);
         }
     }
 }

@@ -44,7 +44,19 @@ internal sealed class WeightSite
     public Initialization Initialization { get; }
 
     /// <summary>The activation that consumes the layer's output.</summary>
-    public ActivationKind Activation { get; }
+    public ActivationKind Activation { get; private set; }
+
+    /// <summary>True when <see cref="Activation"/> was not found but assumed from configuration (<c>init_analyzers.assumed_activation</c>).</summary>
+    public bool ActivationAssumed { get; private set; }
+
+    /// <summary>This site with an activation assumed for it, where none was found.</summary>
+    public WeightSite WithAssumedActivation(ActivationKind activation)
+    {
+        var assumed = (WeightSite)MemberwiseClone();
+        assumed.Activation = activation;
+        assumed.ActivationAssumed = true;
+        return assumed;
+    }
 
     /// <summary>
     /// Which subscript of the weights (from the array outwards, through jagged levels) runs over the layer's inputs,

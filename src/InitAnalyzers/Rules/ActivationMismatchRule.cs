@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using InitAnalyzers.Descriptors;
+using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
 
@@ -24,9 +25,10 @@ internal sealed class ActivationMismatchRule : IWeightRule
 
     public DiagnosticDescriptor Descriptor => DiagnosticDescriptors.ActivationMismatch;
 
-    public void Judge(WeightSite site, Action<Diagnostic> report)
+    public void Judge(WeightSite site, InitOptions options, Action<Diagnostic> report)
     {
-        if (site.Role != WeightRole.Weight || site.Initialization is not { Kind: InitKind.Scheme, Scheme: { } scheme })
+        // An activation assumed from configuration is a default for fixes, not evidence of a mismatch.
+        if (site.Role != WeightRole.Weight || site.ActivationAssumed || site.Initialization is not { Kind: InitKind.Scheme, Scheme: { } scheme })
         {
             return;
         }

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 
 namespace InitAnalyzers.Rules;
@@ -9,5 +10,5 @@ internal interface IWeightRule
 {
     DiagnosticDescriptor Descriptor { get; }
 
-    void Judge(WeightSite site, Action<Diagnostic> report);
+    void Judge(WeightSite site, InitOptions options, Action<Diagnostic> report);
 }

@@ -41,7 +41,14 @@ internal static class Remedy
     };
 
     /// <summary>The remedy in words, for a message's last clause.</summary>
-    public static string Describe(ActivationKind activation) => Describe(activation, InitKind.Normal, null, null);
+    public static string Describe(WeightSite site) => Describe(site, InitKind.Normal, null, null);
+
+    /// <summary>The remedy for <paramref name="site"/>'s activation, found or assumed from configuration.</summary>
+    public static string Describe(WeightSite site, InitKind family, int? fanIn, int? fanOut)
+    {
+        var remedy = Describe(site.Activation, family, fanIn, fanOut);
+        return site.ActivationAssumed ? remedy.Replace(" that follows", " assumed by init_analyzers.assumed_activation").Replace("which suit a linear output", "which suit the linear output assumed by init_analyzers.assumed_activation") : remedy;
+    }
 
     /// <summary>
     /// The remedy in the distribution family the weights are drawn from (uniform stays uniform), with the scale for the

@@ -1,5 +1,6 @@
 using System;
 using InitAnalyzers.Descriptors;
+using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
 
@@ -16,7 +17,7 @@ internal sealed class UninitializedRule : IWeightRule
 
     public DiagnosticDescriptor Descriptor => DiagnosticDescriptors.Uninitialized;
 
-    public void Judge(WeightSite site, Action<Diagnostic> report)
+    public void Judge(WeightSite site, InitOptions options, Action<Diagnostic> report)
     {
         if (site.Role == WeightRole.Buffer || site.Initialization.Kind != InitKind.Never)
         {
@@ -29,7 +30,7 @@ internal sealed class UninitializedRule : IWeightRule
             WeightRole.Bias => "zeros, as for any bias",
             WeightRole.Scale => "ones, as for a normalization scale",
             WeightRole.Embedding => "N(0, 1), the usual initialization of an embedding",
-            _ => Remedy.Describe(site.Activation, InitKind.Normal, site.FanIn, site.FanOut),
+            _ => Remedy.Describe(site, InitKind.Normal, site.FanIn, site.FanOut),
         };
         foreach (var location in site.Initialization.Locations)
         {

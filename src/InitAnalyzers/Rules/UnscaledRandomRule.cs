@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using InitAnalyzers.Descriptors;
+using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
 
@@ -21,7 +22,7 @@ internal sealed class UnscaledRandomRule : IWeightRule
 
     public DiagnosticDescriptor Descriptor => DiagnosticDescriptors.UnscaledRandom;
 
-    public void Judge(WeightSite site, Action<Diagnostic> report)
+    public void Judge(WeightSite site, InitOptions options, Action<Diagnostic> report)
     {
         // A model whose only layer is the output (a regression) trains from any scale: judged only where layers are known.
         if (site.Role != WeightRole.Weight || site.Position == LayerPosition.Unknown || site.Initialization.Draw is not { ScaledBySize: false } draw)
@@ -63,7 +64,7 @@ internal sealed class UnscaledRandomRule : IWeightRule
             : string.Format(CultureInfo.InvariantCulture, "whose fixed scale (std {0:G3}) ignores the fan-in, so the signal grows with every layer wider than {1:F0} inputs", draw.StandardDeviation, Math.Ceiling(2 / (draw.StandardDeviation * draw.StandardDeviation)));
         foreach (var location in site.Initialization.Locations)
         {
-            report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site), site.Name, Describe(draw), problem, Remedy.Describe(site.Activation, draw.Family, site.FanIn, site.FanOut)));
+            report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site), site.Name, Describe(draw), problem, Remedy.Describe(site, draw.Family, site.FanIn, site.FanOut)));
         }
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using InitAnalyzers.Descriptors;
+using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
 
@@ -14,9 +15,9 @@ internal sealed class ZeroWeightsRule : IWeightRule
 {
     public DiagnosticDescriptor Descriptor => DiagnosticDescriptors.ZeroWeights;
 
-    public void Judge(WeightSite site, Action<Diagnostic> report)
+    public void Judge(WeightSite site, InitOptions options, Action<Diagnostic> report)
     {
-        if (site.Role != WeightRole.Weight || site.Position != LayerPosition.Hidden || site.Initialization.Kind != InitKind.Zero)
+        if (site.Role != WeightRole.Weight || !IsJudged(site.Position, options) || site.Initialization.Kind != InitKind.Zero)
         {
             return;
         }
@@ -32,7 +33,11 @@ internal sealed class ZeroWeightsRule : IWeightRule
 
         foreach (var location in site.Initialization.Locations)
         {
-            report(Diagnostic.Create(Descriptor, location, properties, site.Name, why, Remedy.Describe(site.Activation)));
+            report(Diagnostic.Create(Descriptor, location, properties, site.Name, why, Remedy.Describe(site)));
         }
     }
+
+    /// <summary>Hidden layers; output layers too when the user does not accept zero-initialized heads (init_analyzers.accepted_zero_roles).</summary>
+    private static bool IsJudged(LayerPosition position, InitOptions options) =>
+        position == LayerPosition.Hidden || position == LayerPosition.Output && !options.AcceptsZeroOutputLayer;
 }

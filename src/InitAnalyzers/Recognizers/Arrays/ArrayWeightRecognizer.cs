@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -73,7 +74,7 @@ internal sealed class ArrayWeightRecognizer
         if (followed.Count > 0)
         {
             // ... and is named as a weight, trained or drawn at random in its own type: otherwise nothing is bound.
-            var clues = WeightClues.Read(type, context.CancellationToken);
+            var clues = WeightClues.Read(type, InitOptions.For(context.Options, type), context.CancellationToken);
             followed = followed.GroupBy(pair => pair.Value)
                 .Where(storage => clues.MaySayWeight(storage.Select(pair => pair.Key.Name).ToList()))
                 .SelectMany(storage => storage)
@@ -94,10 +95,11 @@ internal sealed class ArrayWeightRecognizer
     private void Judge(SymbolAnalysisContext context, TypeCollector collector)
     {
         // A weight by use (a weighted sum), confirmed by training, random values or its name: a fixed cost matrix or blur kernel is not one.
-        var followed = collector.Storages.Values.Distinct().ToDictionary(storage => storage, storage => FollowOutsideUses(storage, collector, context));
+        var options = InitOptions.For(context.Options, collector.Type);
+        var followed = collector.Storages.Values.Distinct().ToDictionary(storage => storage, storage => FollowOutsideUses(storage, collector, options, context));
         var weights = followed.Keys
             .Where(storage => storage.WeightedSums.Count > 0
-                && (storage.Trained || storage.Writes.Any(write => write.Draw is not null) || WeightedSumMatcher.NameSaysTrainableWeight(storage.Field.AssociatedSymbol?.Name ?? storage.Field.Name)))
+                && (storage.Trained || storage.Writes.Any(write => write.Draw is not null) || NamedWeight(storage.Field.AssociatedSymbol?.Name ?? storage.Field.Name, options)))
             .ToList();
         if (weights.Count == 0)
         {
@@ -205,7 +207,7 @@ internal sealed class ArrayWeightRecognizer
     /// Brings the uses of a non-private array made in other types (and in types nested in its own) into its evidence.
     /// False when values may be written where the analyzer cannot follow: then nothing is claimed about them.
     /// </summary>
-    private bool FollowOutsideUses(StorageEvidence storage, TypeCollector collector, SymbolAnalysisContext context)
+    private bool FollowOutsideUses(StorageEvidence storage, TypeCollector collector, InitOptions options, SymbolAnalysisContext context)
     {
         var type = collector.Type;
         var nested = type.GetTypeMembers();
@@ -222,7 +224,7 @@ internal sealed class ArrayWeightRecognizer
 
         // Only a weight is worth a search of the compilation: trained, drawn at random or named so in its own type, and summed
         // there or, if summed only elsewhere, a neuron or layer held in a network (nothing else could be judged).
-        var saysWeight = storage.Trained || storage.Writes.Any(write => write.Draw is not null) || members.Any(member => WeightedSumMatcher.NameSaysTrainableWeight(member.Name));
+        var saysWeight = storage.Trained || storage.Writes.Any(write => write.Draw is not null) || members.Any(member => NamedWeight(member.Name, options));
         if (!saysWeight || storage.WeightedSums.Count == 0 && !index.IsStacked(type.Name, LayerDepth(storage)))
         {
             return true;
@@ -246,6 +248,9 @@ internal sealed class ArrayWeightRecognizer
 
         return OutsideUseClassifier.TryClassify(storage, members, outside, context.Compilation, context.CancellationToken);
     }
+
+    /// <summary>A name that says "weights" on its own (<c>weights</c>, <c>W1</c>, <c>synapses</c>) or that the user listed in <c>init_analyzers.weight_names</c>.</summary>
+    internal static bool NamedWeight(string name, InitOptions options) => WeightedSumMatcher.NameSaysTrainableWeight(name) || options.IsWeightName(name);
 
     /// <summary>The field a read-only property returns: <c>=> weights</c>, <c>get { return this.weights; }</c>.</summary>
     private static IFieldSymbol? ReturnedField(IPropertySymbol property)

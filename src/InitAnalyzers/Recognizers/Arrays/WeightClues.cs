@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using InitAnalyzers.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,23 +26,25 @@ internal sealed class WeightClues
 
     private readonly INamedTypeSymbol type;
     private readonly List<(SyntaxTree Tree, TextSpan Span, string Text)> declarations;
+    private readonly InitOptions options;
     private readonly CancellationToken cancellationToken;
     private bool? mayDraw;
 
-    private WeightClues(INamedTypeSymbol type, CancellationToken cancellationToken)
+    private WeightClues(INamedTypeSymbol type, InitOptions options, CancellationToken cancellationToken)
     {
         this.type = type;
+        this.options = options;
         this.cancellationToken = cancellationToken;
         declarations = type.DeclaringSyntaxReferences
             .Select(reference => (reference.SyntaxTree, reference.Span, reference.SyntaxTree.GetText(cancellationToken).ToString(reference.Span)))
             .ToList();
     }
 
-    public static WeightClues Read(INamedTypeSymbol type, CancellationToken cancellationToken) => new(type, cancellationToken);
+    public static WeightClues Read(INamedTypeSymbol type, InitOptions options, CancellationToken cancellationToken) => new(type, options, cancellationToken);
 
     /// <summary>True when the array known by <paramref name="names"/> (its field, auto-property and aliases) could be shown to be a weight.</summary>
     public bool MaySayWeight(IReadOnlyCollection<string> names) =>
-        names.Any(WeightedSumMatcher.NameSaysTrainableWeight) || MayBeTrained(names) || MayDraw();
+        names.Any(name => ArrayWeightRecognizer.NamedWeight(name, options)) || MayBeTrained(names) || MayDraw();
 
     /// <summary>A method named as a training step (<c>Backpropagate</c>, <c>UpdateWeights</c>) whose source mentions the array.</summary>
     private bool MayBeTrained(IReadOnlyCollection<string> names)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 using InitAnalyzers.Recognizers.Arrays;
 using Microsoft.CodeAnalysis;
@@ -75,11 +76,12 @@ internal sealed class MathNetWeightRecognizer
     private void Judge(SymbolAnalysisContext context, TypeCollector collector)
     {
         var all = collector.Storages.Values.Distinct().ToList();
+        var options = InitOptions.For(context.Options, context.Symbol);
 
         // A weight by use (a product with the layer's input), confirmed by training, random values or its name:
         // a rotation, a covariance or a cost matrix also multiplies vectors, but is none of these.
         var candidates = new HashSet<ISymbol>(
-            all.Where(storage => storage.Products.Count > 0 && (storage.Trained || storage.Writes.Any(write => write.Random) || WeightedSumMatcher.NameSaysTrainableWeight(storage.Name)))
+            all.Where(storage => storage.Products.Count > 0 && (storage.Trained || storage.Writes.Any(write => write.Random) || WeightedSumMatcher.NameSaysTrainableWeight(storage.Name) || options.IsWeightName(storage.Name)))
                 .SelectMany(storage => new[] { storage.Field, storage.Member }),
             SymbolEqualityComparer.Default);
 

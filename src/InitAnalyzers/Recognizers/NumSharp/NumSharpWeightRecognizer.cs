@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 using InitAnalyzers.Recognizers.Arrays;
 using Microsoft.CodeAnalysis;
@@ -82,9 +83,10 @@ internal sealed class NumSharpWeightRecognizer
             evidence.Products.RemoveAll(use => IsOtherFactorsProduct(evidence, use, collector.Members));
         }
 
+        var options = InitOptions.For(context.Options, context.Symbol);
         var weights = candidates
             .Where(evidence => evidence.Products.Count > 0
-                && (evidence.Trained || evidence.Writes.Any(write => write.Kind == NDArrayWriteKind.Draw) || WeightedSumMatcher.NameSaysTrainableWeight(evidence.Member.Name)))
+                && (evidence.Trained || evidence.Writes.Any(write => write.Kind == NDArrayWriteKind.Draw) || WeightedSumMatcher.NameSaysTrainableWeight(evidence.Member.Name) || options.IsWeightName(evidence.Member.Name)))
             .ToList();
         if (weights.Count == 0)
         {
