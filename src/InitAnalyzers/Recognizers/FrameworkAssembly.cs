@@ -34,6 +34,10 @@ internal sealed class FrameworkAssembly
         return new FrameworkAssembly(referenced, compilation.Assembly);
     }
 
+    /// <summary>
+    /// The type by metadata name: the source's own first, as the compiler binds it when a project compiles the framework's
+    /// sources and references its package too (the framework's repository with its tests), then the referenced assembly's.
+    /// </summary>
     public INamedTypeSymbol? Type(string metadataName) =>
-        referenced?.GetTypeByMetadataName(metadataName) ?? source.GetTypeByMetadataName(metadataName);
+        source.GetTypeByMetadataName(metadataName) ?? referenced?.GetTypeByMetadataName(metadataName);
 }
