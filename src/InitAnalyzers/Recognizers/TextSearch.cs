@@ -29,6 +29,11 @@ internal static class TextSearch
             var count = System.Math.Min(buffer.Length, text.Length - chunkStart);
             text.CopyTo(chunkStart, buffer, 0, count);
             var starts = System.Math.Min(ChunkLength, count - word.Length + 1);
+            if (starts <= 0)
+            {
+                yield break; // the tail is shorter than the word
+            }
+
             // Array.IndexOf of a char is vectorized on .NET: the scan runs at memory speed between candidate starts.
             for (var i = Array.IndexOf(buffer, word[0], 0, starts); i >= 0; i = i + 1 < starts ? Array.IndexOf(buffer, word[0], i + 1, starts - i - 1) : -1)
             {
