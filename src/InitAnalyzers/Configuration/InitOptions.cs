@@ -48,6 +48,13 @@ internal sealed class InitOptions
     /// <summary>False when the user wants zero and constant output layers reported like hidden ones.</summary>
     public bool AcceptsZeroOutputLayer { get; }
 
+    /// <summary>
+    /// Where zero or constant weights (INIT001, INIT002) are judged: hidden layers, whose units they make identical, and
+    /// output layers too when the user does not accept zero-initialized heads.
+    /// </summary>
+    public bool JudgesSameValueLayerAt(LayerPosition position) =>
+        position == LayerPosition.Hidden || position == LayerPosition.Output && !AcceptsZeroOutputLayer;
+
     /// <summary>The settings for <paramref name="tree"/>'s file.</summary>
     public static InitOptions For(AnalyzerOptions options, SyntaxTree? tree)
     {

@@ -49,12 +49,9 @@ internal sealed class CompilationIndex
         var builder = ImmutableArray.CreateBuilder<IdentifierNameSyntax>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            SyntaxNode? root = null;
-            foreach (var position in TextSearch.Occurrences(tree.GetText(cancellationToken), name, cancellationToken))
+            foreach (var token in TextSearch.TokensAt(tree, name, cancellationToken))
             {
-                root ??= tree.GetRoot(cancellationToken);
-                var token = root.FindToken(position);
-                if (token.SpanStart == position && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is IdentifierNameSyntax identifier)
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is IdentifierNameSyntax identifier)
                 {
                     builder.Add(identifier);
                 }

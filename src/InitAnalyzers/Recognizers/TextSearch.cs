@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace InitAnalyzers.Recognizers;
@@ -13,8 +14,38 @@ internal static class TextSearch
 {
     private const int ChunkLength = 16 * 1024;
 
-    /// <summary>The start of every occurrence of <paramref name="word"/> that is not part of a longer identifier.</summary>
-    public static IEnumerable<int> Occurrences(SourceText text, string word, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tokens of <paramref name="declaration"/> that start where <paramref name="literal"/> occurs in its text
+    /// (<c>*</c>, <c>()</c>); occurrences in comments and strings give no token that starts there and are skipped.
+    /// </summary>
+    public static IEnumerable<SyntaxToken> TokensAt(SyntaxReference declaration, string literal, CancellationToken cancellationToken) =>
+        TokensAt(declaration.SyntaxTree, declaration.Span, literal, wholeWord: false, cancellationToken);
+
+    /// <summary>The tokens of <paramref name="tree"/> that start where <paramref name="word"/> occurs as a whole word in its text.</summary>
+    public static IEnumerable<SyntaxToken> TokensAt(SyntaxTree tree, string word, CancellationToken cancellationToken) =>
+        TokensAt(tree, new TextSpan(0, tree.Length), word, wholeWord: true, cancellationToken);
+
+    private static IEnumerable<SyntaxToken> TokensAt(SyntaxTree tree, TextSpan span, string literal, bool wholeWord, CancellationToken cancellationToken)
+    {
+        var text = tree.GetText(cancellationToken);
+        var start = span.Start;
+        SyntaxNode? root = null;
+        foreach (var at in Occurrences(span.Length == text.Length ? text : text.GetSubText(span), literal, cancellationToken, wholeWord))
+        {
+            root ??= tree.GetRoot(cancellationToken);
+            var token = root.FindToken(start + at);
+            if (token.SpanStart == start + at)
+            {
+                yield return token;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The start of every occurrence of <paramref name="word"/>; with <paramref name="wholeWord"/>, only those that are not
+    /// part of a longer identifier.
+    /// </summary>
+    public static IEnumerable<int> Occurrences(SourceText text, string word, CancellationToken cancellationToken, bool wholeWord = true)
     {
         if (word.Length == 0 || text.Length < word.Length)
         {
@@ -43,7 +74,7 @@ internal static class TextSearch
                 }
 
                 var position = chunkStart + i;
-                if ((position == 0 || !IsIdentifierPart(text[position - 1])) && (position + word.Length == text.Length || !IsIdentifierPart(text[position + word.Length])))
+                if (!wholeWord || (position == 0 || !IsIdentifierPart(text[position - 1])) && (position + word.Length == text.Length || !IsIdentifierPart(text[position + word.Length])))
                 {
                     yield return position;
                 }

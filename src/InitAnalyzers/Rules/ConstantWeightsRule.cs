@@ -17,7 +17,7 @@ internal sealed class ConstantWeightsRule : IWeightRule
 
     public void Judge(WeightSite site, InitOptions options, Action<Diagnostic> report)
     {
-        if (site.Role != WeightRole.Weight || !IsJudged(site.Position, options) || site.Initialization is not { Kind: InitKind.Constant, Constant: { } value })
+        if (site.Role != WeightRole.Weight || !options.JudgesSameValueLayerAt(site.Position) || site.Initialization is not { Kind: InitKind.Constant, Constant: { } value })
         {
             return;
         }
@@ -28,8 +28,4 @@ internal sealed class ConstantWeightsRule : IWeightRule
             report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site), site.Name, shown, Remedy.Describe(site)));
         }
     }
-
-    /// <summary>Hidden layers; output layers too when the user does not accept zero-initialized heads (init_analyzers.accepted_zero_roles).</summary>
-    private static bool IsJudged(LayerPosition position, InitOptions options) =>
-        position == LayerPosition.Hidden || position == LayerPosition.Output && !options.AcceptsZeroOutputLayer;
 }

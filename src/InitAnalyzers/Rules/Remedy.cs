@@ -44,30 +44,28 @@ internal static class Remedy
     public static string Describe(WeightSite site) => Describe(site, InitKind.Normal, null, null);
 
     /// <summary>The remedy for <paramref name="site"/>'s activation, found or assumed from configuration.</summary>
-    public static string Describe(WeightSite site, InitKind family, int? fanIn, int? fanOut)
-    {
-        var remedy = Describe(site.Activation, family, fanIn, fanOut);
-        return site.ActivationAssumed ? remedy.Replace(" that follows", " assumed by init_analyzers.assumed_activation").Replace("which suit a linear output", "which suit the linear output assumed by init_analyzers.assumed_activation") : remedy;
-    }
+    public static string Describe(WeightSite site, InitKind family, int? fanIn, int? fanOut) =>
+        Describe(site.Activation, family, fanIn, fanOut, site.ActivationAssumed);
 
     /// <summary>
     /// The remedy in the distribution family the weights are drawn from (uniform stays uniform), with the scale for the
     /// layer's constant fans where they are known: "He normal values, which suit the ReLU that follows
     /// (std sqrt(2 / fan_in) = 0.0505 for fan_in 784)".
     /// </summary>
-    public static string Describe(ActivationKind activation, InitKind family, int? fanIn, int? fanOut)
+    public static string Describe(ActivationKind activation, InitKind family, int? fanIn, int? fanOut, bool assumed = false)
     {
         var uniform = family == InitKind.Uniform;
         var shape = uniform ? "uniform" : "normal";
+        var where = assumed ? "assumed by init_analyzers.assumed_activation" : "that follows";
         return activation switch
         {
             ActivationKind.Unknown => fanIn is null
                 ? "random values scaled to the fan-in (He for the ReLU family, Xavier for tanh and sigmoid)"
                 : string.Format(CultureInfo.InvariantCulture, "random values scaled to the fan-in (He for the ReLU family, Xavier for tanh and sigmoid; He {0}: {1})", shape, Scale(InitScheme.HeNormal, uniform, fanIn, fanOut)),
-            ActivationKind.SELU => string.Format(CultureInfo.InvariantCulture, "LeCun {0} values, which suit the SELU that follows ({1})", shape, Scale(InitScheme.LeCunNormal, uniform, fanIn, fanOut)),
-            ActivationKind.Linear => string.Format(CultureInfo.InvariantCulture, "Xavier {0} values, which suit a linear output ({1})", shape, Scale(InitScheme.XavierNormal, uniform, fanIn, fanOut)),
-            _ when activation.IsRectifier() => string.Format(CultureInfo.InvariantCulture, "He {0} values, which suit the {1} that follows ({2})", shape, Name(activation), Scale(InitScheme.HeNormal, uniform, fanIn, fanOut)),
-            _ => string.Format(CultureInfo.InvariantCulture, "Xavier {0} values, which suit the {1} that follows ({2})", shape, Name(activation), Scale(InitScheme.XavierNormal, uniform, fanIn, fanOut)),
+            ActivationKind.SELU => string.Format(CultureInfo.InvariantCulture, "LeCun {0} values, which suit the SELU {1} ({2})", shape, where, Scale(InitScheme.LeCunNormal, uniform, fanIn, fanOut)),
+            ActivationKind.Linear => string.Format(CultureInfo.InvariantCulture, "Xavier {0} values, which suit {1} ({2})", shape, assumed ? "the linear output " + where : "a linear output", Scale(InitScheme.XavierNormal, uniform, fanIn, fanOut)),
+            _ when activation.IsRectifier() => string.Format(CultureInfo.InvariantCulture, "He {0} values, which suit the {1} {2} ({3})", shape, Name(activation), where, Scale(InitScheme.HeNormal, uniform, fanIn, fanOut)),
+            _ => string.Format(CultureInfo.InvariantCulture, "Xavier {0} values, which suit the {1} {2} ({3})", shape, Name(activation), where, Scale(InitScheme.XavierNormal, uniform, fanIn, fanOut)),
         };
     }
 

@@ -17,7 +17,7 @@ internal sealed class ZeroWeightsRule : IWeightRule
 
     public void Judge(WeightSite site, InitOptions options, Action<Diagnostic> report)
     {
-        if (site.Role != WeightRole.Weight || !IsJudged(site.Position, options) || site.Initialization.Kind != InitKind.Zero)
+        if (site.Role != WeightRole.Weight || !options.JudgesSameValueLayerAt(site.Position) || site.Initialization.Kind != InitKind.Zero)
         {
             return;
         }
@@ -36,8 +36,4 @@ internal sealed class ZeroWeightsRule : IWeightRule
             report(Diagnostic.Create(Descriptor, location, properties, site.Name, why, Remedy.Describe(site)));
         }
     }
-
-    /// <summary>Hidden layers; output layers too when the user does not accept zero-initialized heads (init_analyzers.accepted_zero_roles).</summary>
-    private static bool IsJudged(LayerPosition position, InitOptions options) =>
-        position == LayerPosition.Hidden || position == LayerPosition.Output && !options.AcceptsZeroOutputLayer;
 }

@@ -12,9 +12,12 @@ public static class AnalyzerVerifier
 {
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(new[] { source }, expected);
 
-    public static Task VerifyAsync(string[] sources, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string[] sources, params DiagnosticResult[] expected) => VerifyAsync(TestReferences.Net80, sources, expected);
+
+    /// <summary>The verification every framework's verifier shares: the same test, with that framework's package referenced.</summary>
+    public static Task VerifyAsync(ReferenceAssemblies references, string[] sources, params DiagnosticResult[] expected)
     {
-        var test = CreateTest();
+        var test = CreateTest(references);
         foreach (var source in sources)
         {
             test.TestState.Sources.Add(source);
@@ -24,9 +27,9 @@ public static class AnalyzerVerifier
         return test.RunAsync(CancellationToken.None);
     }
 
-    public static CSharpAnalyzerTest<InitializationAnalyzer, DefaultVerifier> CreateTest() => new InitAnalyzerTest
+    public static CSharpAnalyzerTest<InitializationAnalyzer, DefaultVerifier> CreateTest(ReferenceAssemblies? references = null) => new InitAnalyzerTest
     {
-        ReferenceAssemblies = TestReferences.Net80,
+        ReferenceAssemblies = references ?? TestReferences.Net80,
     };
 
     public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);

@@ -1,4 +1,3 @@
-using System.Threading;
 using System.Threading.Tasks;
 using InitAnalyzers.Analysis;
 using InitAnalyzers.CodeFixes;
@@ -15,62 +14,23 @@ public static class TorchSharpVerifier
 {
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(new[] { source }, expected);
 
-    public static Task VerifyAsync(string[] sources, params DiagnosticResult[] expected)
-    {
-        var test = CreateTest();
-        foreach (var source in sources)
-        {
-            test.TestState.Sources.Add(source);
-        }
+    public static Task VerifyAsync(string[] sources, params DiagnosticResult[] expected) =>
+        AnalyzerVerifier.VerifyAsync(TestReferences.Net80WithTorchSharp, sources, expected);
 
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
-    }
-
-    public static CSharpAnalyzerTest<InitializationAnalyzer, DefaultVerifier> CreateTest()
-    {
-        var test = AnalyzerVerifier.CreateTest();
-        test.ReferenceAssemblies = TestReferences.Net80WithTorchSharp;
-        return test;
-    }
+    public static CSharpAnalyzerTest<InitializationAnalyzer, DefaultVerifier> CreateTest() => AnalyzerVerifier.CreateTest(TestReferences.Net80WithTorchSharp);
 
     /// <summary>Applies the fix (one, then Fix All) to every diagnostic in <paramref name="source"/> and compiles the result.</summary>
     public static Task VerifyFixAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
         VerifyFixAsync(new[] { source }, new[] { fixedSource }, expected);
 
-    public static Task VerifyFixAsync(string[] sources, string[] fixedSources, params DiagnosticResult[] expected)
-    {
-        var test = CreateFixTest();
-        foreach (var source in sources)
-        {
-            test.TestState.Sources.Add(source);
-        }
-
-        foreach (var source in fixedSources)
-        {
-            test.FixedState.Sources.Add(source);
-        }
-
-        test.TestState.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
-    }
+    public static Task VerifyFixAsync(string[] sources, string[] fixedSources, params DiagnosticResult[] expected) =>
+        CodeFixVerifier.VerifyFixAsync(TestReferences.Net80WithTorchSharp, sources, fixedSources, equivalenceKey: null, expected);
 
     /// <summary>Asserts that the diagnostics in <paramref name="source"/> are reported but no fix is offered.</summary>
-    public static Task VerifyNoFixAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = CreateFixTest();
-        test.TestState.Sources.Add(source);
-        test.TestState.ExpectedDiagnostics.AddRange(expected);
-        test.FixedState.ExpectedDiagnostics.AddRange(expected);
-        test.FixedState.Sources.Add(source);
-        test.FixedState.MarkupHandling = MarkupMode.Allow;
-        return test.RunAsync(CancellationToken.None);
-    }
+    public static Task VerifyNoFixAsync(string source, params DiagnosticResult[] expected) =>
+        CodeFixVerifier.VerifyNoFixAsync(TestReferences.Net80WithTorchSharp, source, expected);
 
-    public static CSharpCodeFixTest<InitializationAnalyzer, InitCodeFixProvider, DefaultVerifier> CreateFixTest() => new()
-    {
-        ReferenceAssemblies = TestReferences.Net80WithTorchSharp,
-    };
+    public static CSharpCodeFixTest<InitializationAnalyzer, InitCodeFixProvider, DefaultVerifier> CreateFixTest() => CodeFixVerifier.CreateTest(TestReferences.Net80WithTorchSharp);
 
     public static DiagnosticResult Diagnostic(string id) => AnalyzerVerifier.Diagnostic(id);
 }

@@ -118,48 +118,11 @@ public sealed class InitOptionsTests
     public Task Listing_output_layer_keeps_zero_output_layers_accepted() =>
         VerifyWithAsync("init_analyzers.accepted_zero_roles = output_layer", Source(RandomHidden, ZeroOutput));
 
-    // Arrays named like any other, summed but neither trained nor drawn: weights only when the user says so.
-    private const string Unnamed = """
-        using System;
-
-        public sealed class Net
-        {
-            private readonly double[,] first;
-            private readonly double[,] second;
-            private readonly double[] hidden;
-
-            public Net(int inputs, int units, int outputs)
-            {
-                first = {|#0:new double[units, inputs]|};
-                second = new double[outputs, units];
-                for (int i = 0; i < outputs; i++)
-                    for (int j = 0; j < units; j++)
-                        second[i, j] = ((i + j) % 3 - 1) / Math.Sqrt(units);
-                hidden = new double[units];
-            }
-
-            public double[] Forward(double[] input)
-            {
-                for (int i = 0; i < hidden.Length; i++)
-                {
-                    double sum = 0;
-                    for (int j = 0; j < input.Length; j++)
-                        sum += first[i, j] * input[j];
-                    hidden[i] = Math.Max(0, sum);
-                }
-
-                var output = new double[second.GetLength(0)];
-                for (int i = 0; i < output.Length; i++)
-                    for (int j = 0; j < hidden.Length; j++)
-                        output[i] += second[i, j] * hidden[j];
-                return output;
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Arrays_named_like_any_other_are_not_weights_by_default() =>
-        VerifyWithAsync(string.Empty, Unnamed);
+    // Arrays named like any other, summed but neither trained nor drawn: weights only when the user says so
+    // (without the setting they are not: WeightCluesTests).
+    private static readonly string Unnamed = Recognition.WeightCluesTests.Layers
+        .Replace("FIRST_INIT", "{|#0:new double[units, inputs]|}")
+        .Replace("TRAINING", string.Empty);
 
     [Fact]
     public Task Names_listed_as_weights_make_summed_arrays_weights() =>

@@ -10,7 +10,8 @@ namespace InitAnalyzers.Tests.Recognition;
 /// </summary>
 public sealed class WeightCluesTests
 {
-    private const string Layers = """
+    /// <summary>Two layers in arrays with ordinary names; FIRST_INIT and TRAINING are filled in by each test.</summary>
+    internal const string Layers = """
         using System;
 
         public sealed class Net

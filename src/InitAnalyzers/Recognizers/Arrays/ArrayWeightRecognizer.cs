@@ -99,7 +99,7 @@ internal sealed class ArrayWeightRecognizer
         var followed = collector.Storages.Values.Distinct().ToDictionary(storage => storage, storage => FollowOutsideUses(storage, collector, options, context));
         var weights = followed.Keys
             .Where(storage => storage.WeightedSums.Count > 0
-                && (storage.Trained || storage.Writes.Any(write => write.Draw is not null) || NamedWeight(storage.Field.AssociatedSymbol?.Name ?? storage.Field.Name, options)))
+                && (storage.Trained || storage.Writes.Any(write => write.Draw is not null) || WeightedSumMatcher.NameSaysTrainableWeight(storage.Field.AssociatedSymbol?.Name ?? storage.Field.Name, options)))
             .ToList();
         if (weights.Count == 0)
         {
@@ -224,7 +224,7 @@ internal sealed class ArrayWeightRecognizer
 
         // Only a weight is worth a search of the compilation: trained, drawn at random or named so in its own type, and summed
         // there or, if summed only elsewhere, a neuron or layer held in a network (nothing else could be judged).
-        var saysWeight = storage.Trained || storage.Writes.Any(write => write.Draw is not null) || members.Any(member => NamedWeight(member.Name, options));
+        var saysWeight = storage.Trained || storage.Writes.Any(write => write.Draw is not null) || members.Any(member => WeightedSumMatcher.NameSaysTrainableWeight(member.Name, options));
         if (!saysWeight || storage.WeightedSums.Count == 0 && !index.IsStacked(type.Name, LayerDepth(storage)))
         {
             return true;
@@ -248,9 +248,6 @@ internal sealed class ArrayWeightRecognizer
 
         return OutsideUseClassifier.TryClassify(storage, members, outside, context.Compilation, context.CancellationToken);
     }
-
-    /// <summary>A name that says "weights" on its own (<c>weights</c>, <c>W1</c>, <c>synapses</c>) or that the user listed in <c>init_analyzers.weight_names</c>.</summary>
-    internal static bool NamedWeight(string name, InitOptions options) => WeightedSumMatcher.NameSaysTrainableWeight(name) || options.IsWeightName(name);
 
     /// <summary>The field a read-only property returns: <c>=> weights</c>, <c>get { return this.weights; }</c>.</summary>
     private static IFieldSymbol? ReturnedField(IPropertySymbol property)

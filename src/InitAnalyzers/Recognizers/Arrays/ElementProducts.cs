@@ -18,17 +18,10 @@ internal static class ElementProducts
         var names = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            // The text is searched for '*' and only the tokens there are looked at: most of a type's syntax is never visited.
-            var tree = reference.SyntaxTree;
-            var span = reference.Span;
-            var text = tree.GetText(cancellationToken).ToString(span);
-            SyntaxNode? root = null;
-            for (var at = text.IndexOf('*'); at >= 0; at = text.IndexOf('*', at + 1))
+            // Only the tokens at a '*' in the text are looked at: most of a type's syntax is never visited.
+            foreach (var token in TextSearch.TokensAt(reference, "*", cancellationToken))
             {
-                root ??= tree.GetRoot(cancellationToken);
-                var token = root.FindToken(span.Start + at);
-                if (token.IsKind(SyntaxKind.AsteriskToken) && token.SpanStart == span.Start + at
-                    && token.Parent is BinaryExpressionSyntax product && product.IsKind(SyntaxKind.MultiplyExpression))
+                if (token.IsKind(SyntaxKind.AsteriskToken) && token.Parent is BinaryExpressionSyntax product && product.IsKind(SyntaxKind.MultiplyExpression))
                 {
                     AddArrayName(product.Left, names);
                     AddArrayName(product.Right, names);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 using InitAnalyzers.Recognizers.Activations;
 using Microsoft.CodeAnalysis;
@@ -287,6 +288,9 @@ internal static class WeightedSumMatcher
 
     /// <summary>Names that say "trainable weights" on their own; kernel and filter also name fixed image and signal filters.</summary>
     internal static bool NameSaysTrainableWeight(string name) => NameSaysWeight(name) && !Contains(name, "kernel") && !Contains(name, "filter");
+
+    /// <summary>A name that says "trainable weights" on its own, or one the user listed in <c>init_analyzers.weight_names</c>.</summary>
+    internal static bool NameSaysTrainableWeight(string name, InitOptions options) => NameSaysTrainableWeight(name) || options.IsWeightName(name);
 
     private static bool NameSaysBuffer(string name) =>
         Contains(name, "grad") || Contains(name, "delta") || Contains(name, "moment") || Contains(name, "velocit") || Contains(name, "error")

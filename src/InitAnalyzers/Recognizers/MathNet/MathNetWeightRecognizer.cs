@@ -81,7 +81,7 @@ internal sealed class MathNetWeightRecognizer
         // A weight by use (a product with the layer's input), confirmed by training, random values or its name:
         // a rotation, a covariance or a cost matrix also multiplies vectors, but is none of these.
         var candidates = new HashSet<ISymbol>(
-            all.Where(storage => storage.Products.Count > 0 && (storage.Trained || storage.Writes.Any(write => write.Random) || WeightedSumMatcher.NameSaysTrainableWeight(storage.Name) || options.IsWeightName(storage.Name)))
+            all.Where(storage => storage.Products.Count > 0 && (storage.Trained || storage.Writes.Any(write => write.Random) || WeightedSumMatcher.NameSaysTrainableWeight(storage.Name, options)))
                 .SelectMany(storage => new[] { storage.Field, storage.Member }),
             SymbolEqualityComparer.Default);
 

@@ -86,7 +86,7 @@ internal sealed class NumSharpWeightRecognizer
         var options = InitOptions.For(context.Options, context.Symbol);
         var weights = candidates
             .Where(evidence => evidence.Products.Count > 0
-                && (evidence.Trained || evidence.Writes.Any(write => write.Kind == NDArrayWriteKind.Draw) || WeightedSumMatcher.NameSaysTrainableWeight(evidence.Member.Name) || options.IsWeightName(evidence.Member.Name)))
+                && (evidence.Trained || evidence.Writes.Any(write => write.Kind == NDArrayWriteKind.Draw) || WeightedSumMatcher.NameSaysTrainableWeight(evidence.Member.Name, options)))
             .ToList();
         if (weights.Count == 0)
         {
