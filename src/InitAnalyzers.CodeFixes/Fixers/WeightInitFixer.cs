@@ -72,19 +72,20 @@ internal sealed class WeightInitFixer : InitFixer
             return null;
         }
 
+        var preferred = Remedy.FixFamily(diagnostic.Properties);
         int? fanInIndex = diagnostic.Properties.TryGetValue(Remedy.FanInIndexProperty, out var index) && int.TryParse(index, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
         var node = model.SyntaxTree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        if (NumSharpInitWriter.Plan(node, diagnostic.Location.SourceSpan, model, scheme, fanInIndex, cancellationToken) is { } numSharpPlan)
+        if (NumSharpInitWriter.Plan(node, diagnostic.Location.SourceSpan, model, scheme, preferred, fanInIndex, cancellationToken) is { } numSharpPlan)
         {
             return new FixPlan(numSharpPlan.Target, numSharpPlan.Title, (generator, weightInit, semanticModel) => NumSharpInitWriter.Build(numSharpPlan, generator, weightInit, semanticModel));
         }
 
-        if (MathNetTypes.Resolve(model.Compilation) is { } mathNet && MathNetInitWriter.Plan(node, model, mathNet, scheme, fanInIndex, cancellationToken) is { } matrixPlan)
+        if (MathNetTypes.Resolve(model.Compilation) is { } mathNet && MathNetInitWriter.Plan(node, model, mathNet, scheme.InFamily(preferred ?? InitKind.Normal), preferred, fanInIndex, cancellationToken) is { } matrixPlan)
         {
             return new FixPlan(matrixPlan.Target, matrixPlan.Title, (generator, weightInit, _) => MathNetInitWriter.Build(matrixPlan, generator, weightInit, mathNet));
         }
 
-        if (ArrayInitWriter.Plan(node, model, scheme, fanInIndex, cancellationToken) is not { } plan)
+        if (ArrayInitWriter.Plan(node, model, scheme, preferred, fanInIndex, cancellationToken) is not { } plan)
         {
             return null;
         }
@@ -93,7 +94,19 @@ internal sealed class WeightInitFixer : InitFixer
         {
             // The user's own draw is kept and rescaled, so its random source and distribution family stay; without one, no fix.
             plan.Draw = plan.PerElement && plan.Target is ExpressionSyntax value ? RandomDrawWriter.Find(value, model, cancellationToken) : null;
-            return plan.Draw is null ? null : new FixPlan(plan.Target, plan.Title, (generator, weightInit, semanticModel) => ArrayInitWriter.Build(plan, generator, weightInit, semanticModel));
+            if (plan.Draw is null)
+            {
+                return null;
+            }
+
+            // A preferred family other than the user's: a fresh sample from the user's System.Random; without one, the draw is kept.
+            if (preferred is { } family && family != plan.Draw.Family && (SourceOf(plan.Draw, model, cancellationToken) ?? RandomInScope(model, plan.Target, cancellationToken)) is { } source)
+            {
+                plan.Draw = null;
+                plan.Random = source;
+            }
+
+            return new FixPlan(plan.Target, plan.Title, (generator, weightInit, semanticModel) => ArrayInitWriter.Build(plan, generator, weightInit, semanticModel));
         }
 
         plan.Random = RandomInScope(model, plan.Target, cancellationToken);
@@ -127,6 +140,41 @@ internal sealed class WeightInitFixer : InitFixer
             .ToList();
         cancellationToken.ThrowIfCancellationRequested();
         return candidates.FirstOrDefault(symbol => symbol is IParameterSymbol or ILocalSymbol) ?? candidates.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The <c>System.Random</c> the user's draw calls: <c>rnd</c> in <c>rnd.NextDouble() * 2 - 1</c>, or in the initializers of the
+    /// locals a Box-Muller transform combines (<c>u1 = 1.0 - rnd.NextDouble()</c>); null when it calls none there.
+    /// </summary>
+    private static ISymbol? SourceOf(DrawCore draw, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var randomType = model.Compilation.GetTypeByMetadataName("System.Random");
+        var pending = new System.Collections.Generic.Queue<SyntaxNode>();
+        var seen = new System.Collections.Generic.HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        pending.Enqueue(draw.Syntax);
+        while (pending.Count > 0)
+        {
+            foreach (var name in pending.Dequeue().DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                switch (model.GetSymbolInfo(name, cancellationToken).Symbol)
+                {
+                    case { } symbol when name.Parent is MemberAccessExpressionSyntax access && access.Expression == name && SymbolEqualityComparer.Default.Equals(TypeOf(symbol), randomType):
+                        return symbol;
+                    case ILocalSymbol local when seen.Add(local):
+                        foreach (var reference in local.DeclaringSyntaxReferences)
+                        {
+                            if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value })
+                            {
+                                pending.Enqueue(value);
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch

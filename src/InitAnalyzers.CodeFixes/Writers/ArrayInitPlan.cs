@@ -32,8 +32,8 @@ internal sealed class ArrayInitPlan
     public bool OrientationKnown { get; }
 
     /// <summary>
-    /// True when one element's value is replaced (<c>w[i, j] = 0</c> in a loop) by a uniform sample scaled with
-    /// <c>WeightInit.HeBound</c> (or Xavier, LeCun); <see cref="Target"/> is then the assigned value.
+    /// True when one element's value is replaced (<c>w[i, j] = 0</c> in a loop) by a sample scaled with
+    /// <c>WeightInit.HeBound</c> or <c>HeStd</c> (or Xavier, LeCun); <see cref="Target"/> is then the assigned value.
     /// </summary>
     public bool PerElement { get; }
 
@@ -68,10 +68,19 @@ internal sealed class ArrayInitPlan
         };
     }
 
-    private string PerElementTitle => Scheme switch
+    private string PerElementTitle
     {
-        InitScheme.HeNormal or InitScheme.HeUniform => "Draw each weight from He uniform (WeightInit.HeBound)",
-        InitScheme.XavierNormal or InitScheme.XavierUniform => OrientationKnown ? "Draw each weight from Xavier uniform (WeightInit.XavierBound)" : "Draw each weight from Xavier uniform (WeightInit.XavierBound; orientation unknown, so not He)",
-        _ => "Draw each weight from LeCun uniform (WeightInit.LeCunBound)",
-    };
+        get
+        {
+            var (family, helper) = Scheme.IsUniform() ? ("uniform", "Bound") : ("normal", "Std");
+            return Scheme switch
+            {
+                InitScheme.HeNormal or InitScheme.HeUniform => $"Draw each weight from He {family} (WeightInit.He{helper})",
+                InitScheme.XavierNormal or InitScheme.XavierUniform => OrientationKnown
+                    ? $"Draw each weight from Xavier {family} (WeightInit.Xavier{helper})"
+                    : $"Draw each weight from Xavier {family} (WeightInit.Xavier{helper}; orientation unknown, so not He)",
+                _ => $"Draw each weight from LeCun {family} (WeightInit.LeCun{helper})",
+            };
+        }
+    }
 }

@@ -18,12 +18,18 @@ namespace InitAnalyzers.CodeFixes.Writers;
 /// </summary>
 internal static class ArrayInitWriter
 {
-    public static ArrayInitPlan? Plan(SyntaxNode node, SemanticModel model, InitScheme scheme, int? fanInIndex, CancellationToken cancellationToken)
+    /// <summary>
+    /// What to write for <paramref name="node"/>: a whole-array fill draws from <paramref name="preferred"/>'s family, else normal;
+    /// a per-element sample from <paramref name="preferred"/>'s, else uniform (one <c>NextDouble()</c> per weight).
+    /// </summary>
+    public static ArrayInitPlan? Plan(SyntaxNode node, SemanticModel model, InitScheme scheme, InitKind? preferred, int? fanInIndex, CancellationToken cancellationToken)
     {
         if (node is AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } assignment && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
         {
-            return PlanElement(assignment, element, model, scheme, fanInIndex, cancellationToken);
+            return PlanElement(assignment, element, model, scheme.InFamily(preferred ?? InitKind.Uniform), fanInIndex, cancellationToken);
         }
+
+        scheme = scheme.InFamily(preferred ?? InitKind.Normal);
 
         if (node.FirstAncestorOrSelf<ArrayCreationExpressionSyntax>() is { Initializer: null } creation)
         {
@@ -107,7 +113,7 @@ internal static class ArrayInitWriter
         }
 
         return fanInIndex == 0
-            ? new ArrayInitPlan(invocation, weights, scheme is InitScheme.XavierNormal or InitScheme.XavierUniform ? InitScheme.LeCunNormal : scheme, Length(weights), null, orientationKnown: true)
+            ? new ArrayInitPlan(invocation, weights, scheme.IsXavier() ? scheme.AsLeCun() : scheme, Length(weights), null, orientationKnown: true)
             : null;
     }
 
@@ -158,7 +164,7 @@ internal static class ArrayInitWriter
                 : null;
         }
 
-        return fanInIndex == 0 ? PerElement(new ArrayInitPlan(assignment.Right, leafArray, scheme is InitScheme.XavierNormal or InitScheme.XavierUniform ? InitScheme.LeCunUniform : scheme, length, null, orientationKnown: true)) : null;
+        return fanInIndex == 0 ? PerElement(new ArrayInitPlan(assignment.Right, leafArray, scheme.IsXavier() ? scheme.AsLeCun() : scheme, length, null, orientationKnown: true)) : null;
     }
 
     /// <summary>
@@ -189,11 +195,11 @@ internal static class ArrayInitWriter
     /// <summary>A one-dimensional allocation: its length is fan_in when the input runs with its only subscript.</summary>
     private static ArrayInitPlan? PlanVector(SyntaxNode target, ExpressionSyntax weights, InitScheme scheme, int? fanInIndex, ExpressionSyntax size)
     {
-        var isXavier = scheme is InitScheme.XavierNormal or InitScheme.XavierUniform;
+        var isXavier = scheme.IsXavier();
         if (size is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.MultiplyExpression } product && IsSimple(product.Left) && IsSimple(product.Right) && (isXavier || fanInIndex != 0))
         {
             // new double[a * b] indexed as w[i * b + j]: which factor is fan_in is unknown, their sum is not.
-            return new ArrayInitPlan(target, weights, Xavier(scheme), product.Right.WithoutTrivia(), product.Left.WithoutTrivia(), orientationKnown: false);
+            return new ArrayInitPlan(target, weights, scheme.AsXavier(), product.Right.WithoutTrivia(), product.Left.WithoutTrivia(), orientationKnown: false);
         }
 
         if (fanInIndex != 0)
@@ -202,7 +208,7 @@ internal static class ArrayInitWriter
         }
 
         // Xavier needs fan_out, which a single unit's vector does not show: LeCun is its fan_in-only counterpart.
-        return new ArrayInitPlan(target, weights, isXavier ? InitScheme.LeCunNormal : scheme, size.WithoutTrivia(), null, orientationKnown: true);
+        return new ArrayInitPlan(target, weights, isXavier ? scheme.AsLeCun() : scheme, size.WithoutTrivia(), null, orientationKnown: true);
     }
 
     /// <summary>Picks fan_in between two dimensions: the one at <paramref name="fanInIndex"/>, or Xavier over both when unknown.</summary>
@@ -214,11 +220,8 @@ internal static class ArrayInitWriter
             return new ArrayInitPlan(target, weights, scheme, fanIn.WithoutTrivia(), fanOut.WithoutTrivia(), orientationKnown: true);
         }
 
-        return new ArrayInitPlan(target, weights, Xavier(scheme), second.WithoutTrivia(), first.WithoutTrivia(), orientationKnown: false);
+        return new ArrayInitPlan(target, weights, scheme.AsXavier(), second.WithoutTrivia(), first.WithoutTrivia(), orientationKnown: false);
     }
-
-    private static InitScheme Xavier(InitScheme scheme) =>
-        scheme is InitScheme.HeUniform or InitScheme.XavierUniform or InitScheme.LeCunUniform ? InitScheme.XavierUniform : InitScheme.XavierNormal;
 
     /// <summary>Builds <c>WeightInit.Scheme(weights, fanIn: .., fanOut: .., random: ..)</c>.</summary>
     public static SyntaxNode Build(ArrayInitPlan plan, SyntaxGenerator generator, INamedTypeSymbol weightInit, SemanticModel model)
@@ -234,7 +237,7 @@ internal static class ArrayInitWriter
             generator.Argument(plan.Weights.WithoutTrivia()),
             generator.Argument("fanIn", RefKind.None, plan.FanIn),
         };
-        if (plan.Scheme is InitScheme.XavierNormal or InitScheme.XavierUniform)
+        if (plan.Scheme.IsXavier())
         {
             arguments.Add(generator.Argument("fanOut", RefKind.None, plan.FanOut!));
         }
@@ -249,23 +252,28 @@ internal static class ArrayInitWriter
             .WithTriviaFrom(plan.Target);
     }
 
-    /// <summary><c>(T)((random.NextDouble() * 2 - 1) * WeightInit.HeBound(fanIn))</c>: a zero-centred uniform sample at the scheme's bound.</summary>
+    /// <summary>
+    /// <c>(T)((random.NextDouble() * 2 - 1) * WeightInit.HeBound(fanIn))</c>: a zero-centred uniform sample at the scheme's bound,
+    /// or <c>(T)(WeightInit.StandardNormal(random) * WeightInit.HeStd(fanIn))</c> for a normal scheme.
+    /// </summary>
     private static SyntaxNode BuildSample(ArrayInitPlan plan, SyntaxGenerator generator, INamedTypeSymbol weightInit, SemanticModel model)
     {
         var type = generator.TypeExpression(weightInit).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
-        var (boundMethod, fans) = plan.Scheme switch
+        var uniform = plan.Scheme.IsUniform();
+        var (scaleMethod, fans) = plan.Scheme switch
         {
-            InitScheme.HeNormal or InitScheme.HeUniform => ("HeBound", new[] { plan.FanIn }),
-            InitScheme.XavierNormal or InitScheme.XavierUniform => ("XavierBound", new[] { plan.FanIn, plan.FanOut! }),
-            _ => ("LeCunBound", new[] { plan.FanIn }),
+            InitScheme.HeNormal or InitScheme.HeUniform => ("He", new[] { plan.FanIn }),
+            InitScheme.XavierNormal or InitScheme.XavierUniform => ("Xavier", new[] { plan.FanIn, plan.FanOut! }),
+            _ => ("LeCun", new[] { plan.FanIn }),
         };
-        var bound = generator.InvocationExpression(generator.MemberAccessExpression(type, boundMethod), fans.Select(fan => generator.Argument(fan)));
+        var scale = generator.InvocationExpression(generator.MemberAccessExpression(type, scaleMethod + (uniform ? "Bound" : "Std")), fans.Select(fan => generator.Argument(fan)));
         var randomSource = plan.Random is { } random
             ? generator.IdentifierName(random.Name)
             : generator.MemberAccessExpression(generator.TypeExpression(model.Compilation.GetTypeByMetadataName("System.Random")!), "Shared");
-        var draw = generator.InvocationExpression(generator.MemberAccessExpression(randomSource, "NextDouble"));
-        var centred = generator.SubtractExpression(generator.MultiplyExpression(draw, generator.LiteralExpression(2)), generator.LiteralExpression(1));
-        SyntaxNode sample = generator.MultiplyExpression(centred, bound);
+        var unit = uniform
+            ? generator.SubtractExpression(generator.MultiplyExpression(generator.InvocationExpression(generator.MemberAccessExpression(randomSource, "NextDouble")), generator.LiteralExpression(2)), generator.LiteralExpression(1))
+            : generator.InvocationExpression(generator.MemberAccessExpression(type, "StandardNormal"), generator.Argument(randomSource));
+        SyntaxNode sample = generator.MultiplyExpression(unit, scale);
         if (model.GetTypeInfo(plan.Target).ConvertedType?.SpecialType == SpecialType.System_Single)
         {
             sample = generator.CastExpression(generator.TypeExpression(SpecialType.System_Single), sample);

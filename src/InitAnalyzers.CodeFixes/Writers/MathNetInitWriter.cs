@@ -23,7 +23,7 @@ namespace InitAnalyzers.CodeFixes.Writers;
 /// </summary>
 internal static class MathNetInitWriter
 {
-    public static MathNetInitPlan? Plan(SyntaxNode node, SemanticModel model, MathNetTypes types, InitScheme scheme, int? fanInIndex, CancellationToken cancellationToken)
+    public static MathNetInitPlan? Plan(SyntaxNode node, SemanticModel model, MathNetTypes types, InitScheme scheme, InitKind? preferred, int? fanInIndex, CancellationToken cancellationToken)
     {
         if (node.FirstAncestorOrSelf<ExpressionSyntax>() is not { } expression || model.GetOperation(expression, cancellationToken) is not { } operation)
         {
@@ -36,11 +36,11 @@ internal static class MathNetInitWriter
         }
 
         return MathNetFactory.Read(operation, types) is { } factory && factory.Creation.Syntax == expression
-            ? PlanFactory(factory, model, types, scheme, fanInIndex)
+            ? PlanFactory(factory, model, types, scheme, preferred, fanInIndex)
             : null;
     }
 
-    private static MathNetInitPlan? PlanFactory(MathNetFactory factory, SemanticModel model, MathNetTypes types, InitScheme scheme, int? fanInIndex)
+    private static MathNetInitPlan? PlanFactory(MathNetFactory factory, SemanticModel model, MathNetTypes types, InitScheme scheme, InitKind? preferred, int? fanInIndex)
     {
         var sizes = new List<IOperation> { factory.Rows };
         if (factory.Columns is { } columns && !factory.Shape.IsVector)
@@ -62,7 +62,7 @@ internal static class MathNetInitWriter
             return null;
         }
 
-        var plan = Choose(factory.Creation.Syntax, factory.Shape, Family(scheme, IsUniform(factory, types)), fanInIndex, rows, cols);
+        var plan = Choose(factory.Creation.Syntax, factory.Shape, scheme.InFamily(preferred ?? (IsUniform(factory, types) ? InitKind.Uniform : InitKind.Normal)), fanInIndex, rows, cols);
         plan.Receiver = receiver;
         plan.Idiom = factory.Idiom;
         plan.Sizes = factory.Shape.IsVector ? new[] { rows } : new[] { rows, cols };
@@ -97,18 +97,18 @@ internal static class MathNetInitWriter
     /// <summary>Fan-in is the column count for <c>W * x</c> (index 1), the row count for <c>x * W</c> (index 0), Xavier over both when unknown.</summary>
     private static MathNetInitPlan Choose(SyntaxNode target, TensorShape shape, InitScheme scheme, int? fanInIndex, ExpressionSyntax rows, ExpressionSyntax columns)
     {
-        var isXavier = scheme is InitScheme.XavierNormal or InitScheme.XavierUniform;
+        var isXavier = scheme.IsXavier();
         if (shape.IsVector)
         {
             // One unit's weights: fan_in is the length; Xavier needs a fan_out the vector does not show, LeCun is its fan_in-only counterpart.
-            return new MathNetInitPlan(target, shape, isXavier ? LeCun(scheme) : scheme, rows, null, orientationKnown: true);
+            return new MathNetInitPlan(target, shape, isXavier ? scheme.AsLeCun() : scheme, rows, null, orientationKnown: true);
         }
 
         return fanInIndex switch
         {
             0 => new MathNetInitPlan(target, shape, scheme, rows, columns, orientationKnown: true),
             1 => new MathNetInitPlan(target, shape, scheme, columns, rows, orientationKnown: true),
-            _ => new MathNetInitPlan(target, shape, Xavier(scheme), columns, rows, orientationKnown: false),
+            _ => new MathNetInitPlan(target, shape, scheme.AsXavier(), columns, rows, orientationKnown: false),
         };
     }
 
@@ -257,20 +257,6 @@ internal static class MathNetInitWriter
     }
 
     private static SyntaxNode Imported(SyntaxGenerator generator, ITypeSymbol type) => generator.TypeExpression(type).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
-
-    private static InitScheme Family(InitScheme scheme, bool uniform) => !uniform ? scheme : scheme switch
-    {
-        InitScheme.HeNormal => InitScheme.HeUniform,
-        InitScheme.XavierNormal => InitScheme.XavierUniform,
-        InitScheme.LeCunNormal => InitScheme.LeCunUniform,
-        _ => scheme,
-    };
-
-    private static InitScheme Xavier(InitScheme scheme) =>
-        scheme is InitScheme.HeUniform or InitScheme.XavierUniform or InitScheme.LeCunUniform ? InitScheme.XavierUniform : InitScheme.XavierNormal;
-
-    private static InitScheme LeCun(InitScheme scheme) =>
-        scheme is InitScheme.HeUniform or InitScheme.XavierUniform or InitScheme.LeCunUniform ? InitScheme.LeCunUniform : InitScheme.LeCunNormal;
 
     private static ExpressionSyntax Member(ExpressionSyntax target, string name) =>
         SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, target, SyntaxFactory.IdentifierName(name));

@@ -25,7 +25,7 @@ namespace InitAnalyzers.CodeFixes.Writers;
 internal static class NumSharpInitWriter
 {
     /// <summary>A plan for the NumSharp array expression at <paramref name="span"/> (the diagnostic's), or null when it is not one.</summary>
-    public static NumSharpInitPlan? Plan(SyntaxNode node, TextSpan span, SemanticModel model, InitScheme scheme, int? fanInIndex, CancellationToken cancellationToken)
+    public static NumSharpInitPlan? Plan(SyntaxNode node, TextSpan span, SemanticModel model, InitScheme scheme, InitKind? preferred, int? fanInIndex, CancellationToken cancellationToken)
     {
         if (NumSharpTypes.Resolve(model.Compilation) is not { } types || node.AncestorsAndSelf().OfType<ExpressionSyntax>().LastOrDefault(expression => expression.Span == span) is not { } target
             || model.GetOperation(target, cancellationToken) is not { } operation || !types.IsNDArray(operation.Type ?? operation.WalkDownConversions().Type))
@@ -48,7 +48,7 @@ internal static class NumSharpInitWriter
 
         var dimensions = dimensionOperations.Select(dimension => ((ExpressionSyntax)dimension.Syntax).WithoutTrivia()).ToImmutableArray();
         var fans = dimensionOperations.Select(dimension => AsInt((ExpressionSyntax)dimension.Syntax, model, cancellationToken)).ToImmutableArray();
-        var uniform = value.Draw?.Family == InitKind.Uniform;
+        var family = preferred ?? value.Draw?.Family ?? InitKind.Normal;
         var random = types.IsRandom(factory.TargetMethod) && factory.Instance?.Syntax is ExpressionSyntax source ? source.WithoutTrivia() : null;
         var shapeArgument = NDArrayValueReader.ShapeArgument(factory)!;
         var shape = shapeArgument.ArgumentKind == ArgumentKind.ParamArray ? null : (shapeArgument.Value.Syntax as ExpressionSyntax)?.WithoutTrivia();
@@ -57,16 +57,16 @@ internal static class NumSharpInitWriter
         if (dimensions.Length == 1)
         {
             // A vector reduces over its only dimension; Xavier would need a fan-out it does not show, so LeCun is its fan-in-only counterpart.
-            var vectorScheme = IsXavier(scheme) ? InitScheme.LeCunNormal : scheme;
-            return new NumSharpInitPlan(target, Family(vectorScheme, uniform), fans[0], null, orientationKnown: true, random, shape, dimensions, asType, asTypeArgument);
+            var vectorScheme = scheme.IsXavier() ? scheme.AsLeCun() : scheme;
+            return new NumSharpInitPlan(target, vectorScheme.InFamily(family), fans[0], null, orientationKnown: true, random, shape, dimensions, asType, asTypeArgument);
         }
 
         if (fanInIndex is 0 or 1)
         {
-            return new NumSharpInitPlan(target, Family(scheme, uniform), fans[fanInIndex.Value], fans[1 - fanInIndex.Value], orientationKnown: true, random, shape, dimensions, asType, asTypeArgument);
+            return new NumSharpInitPlan(target, scheme.InFamily(family), fans[fanInIndex.Value], fans[1 - fanInIndex.Value], orientationKnown: true, random, shape, dimensions, asType, asTypeArgument);
         }
 
-        return new NumSharpInitPlan(target, Family(InitScheme.XavierNormal, uniform), fans[0], fans[1], orientationKnown: false, random, shape, dimensions, asType, asTypeArgument);
+        return new NumSharpInitPlan(target, InitScheme.XavierNormal.InFamily(family), fans[0], fans[1], orientationKnown: false, random, shape, dimensions, asType, asTypeArgument);
     }
 
     /// <summary>
@@ -204,18 +204,6 @@ internal static class NumSharpInitWriter
         _ when type.Name == "Half" && type.ContainingNamespace?.Name == "System" => ElementKind.OtherFloating,
         _ => ElementKind.Integer,
     };
-
-    private static InitScheme Family(InitScheme scheme, bool uniform) => (scheme, uniform) switch
-    {
-        (InitScheme.HeNormal or InitScheme.HeUniform, false) => InitScheme.HeNormal,
-        (InitScheme.HeNormal or InitScheme.HeUniform, true) => InitScheme.HeUniform,
-        (InitScheme.XavierNormal or InitScheme.XavierUniform, false) => InitScheme.XavierNormal,
-        (InitScheme.XavierNormal or InitScheme.XavierUniform, true) => InitScheme.XavierUniform,
-        (_, false) => InitScheme.LeCunNormal,
-        _ => InitScheme.LeCunUniform,
-    };
-
-    private static bool IsXavier(InitScheme scheme) => scheme is InitScheme.XavierNormal or InitScheme.XavierUniform;
 
     /// <summary>The runtime's scales take <c>int</c> fans; a <c>long</c> dimension is cast.</summary>
     private static ExpressionSyntax AsInt(ExpressionSyntax dimension, SemanticModel model, CancellationToken cancellationToken)

@@ -76,6 +76,13 @@ internal static class TorchInitWriter
                 break;
         }
 
+        // init_analyzers.fix_distribution over the user's family (TorchSharp's xavier_normal_ is uniform, so Xavier stays uniform).
+        if (Remedy.FixFamily(properties) is { } family)
+        {
+            plan.Uniform = family == InitKind.Uniform;
+            plan.FamilyPreferred = true;
+        }
+
         plan.Uninitialized = diagnostic.Id == Descriptors.RuleIdentifiers.Uninitialized;
         return plan.Target is null ? null : plan;
     }
@@ -124,7 +131,8 @@ internal static class TorchInitWriter
 
         return plan.Activation switch
         {
-            ActivationKind.SELU => $"{prefix}kaiming_normal_({target}{mode}, nonlinearity: {Nonlinearity("Linear")})",
+            // LeCun normal, as Klambauer et al. 2017 derive for SELU, unless the user prefers uniform values.
+            ActivationKind.SELU => $"{prefix}{(plan.FamilyPreferred ? kaiming : "kaiming_normal_")}({target}{mode}, nonlinearity: {Nonlinearity("Linear")})",
             ActivationKind.Tanh => $"{prefix}xavier_uniform_({target}, gain: {prefix}calculate_gain({Nonlinearity("Tanh")}))",
             ActivationKind.Sigmoid => $"{prefix}xavier_uniform_({target}, gain: {prefix}calculate_gain({Nonlinearity("Sigmoid")}))",
             ActivationKind.Linear or ActivationKind.Softmax => $"{prefix}xavier_uniform_({target})",
@@ -267,6 +275,9 @@ internal sealed class TorchInitPlan
 
     /// <summary>The user drew uniform values: Kaiming stays uniform.</summary>
     public bool Uniform { get; set; }
+
+    /// <summary>True when <see cref="Uniform"/> comes from <c>init_analyzers.fix_distribution</c> rather than the user's own draw.</summary>
+    public bool FamilyPreferred { get; set; }
 
     /// <summary>The fix is for INIT005: with no activation known, the framework's default is written out.</summary>
     public bool Uninitialized { get; set; }

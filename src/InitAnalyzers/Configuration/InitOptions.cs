@@ -14,6 +14,7 @@ namespace InitAnalyzers.Configuration;
 /// <item><c>init_analyzers.assumed_activation</c>: the activation to assume for a layer whose activation is not found, for messages and fixes (never for INIT003).</item>
 /// <item><c>init_analyzers.weight_names</c> / <c>init_analyzers.non_weight_names</c>: names that mark an array, matrix or tensor as a weight, or as never one.</item>
 /// <item><c>init_analyzers.accepted_zero_roles</c>: which legitimately zero (or constant) layers are accepted; <c>output_layer</c> by default.</item>
+/// <item><c>init_analyzers.fix_distribution</c>: the distribution family fixes write (<c>normal</c>, <c>uniform</c>), or <c>keep</c> the user's (default).</item>
 /// </list>
 /// </summary>
 internal sealed class InitOptions
@@ -22,6 +23,7 @@ internal sealed class InitOptions
     public const string WeightNamesKey = "init_analyzers.weight_names";
     public const string NonWeightNamesKey = "init_analyzers.non_weight_names";
     public const string AcceptedZeroRolesKey = "init_analyzers.accepted_zero_roles";
+    public const string FixDistributionKey = "init_analyzers.fix_distribution";
 
     /// <summary>The value of <see cref="AcceptedZeroRolesKey"/> that accepts zero and constant output layers (zero-initialized heads).</summary>
     public const string OutputLayerRole = "output_layer";
@@ -31,16 +33,26 @@ internal sealed class InitOptions
     private readonly ImmutableHashSet<string> weightNames;
     private readonly ImmutableHashSet<string> nonWeightNames;
 
-    private InitOptions(ActivationKind? assumedActivation, ImmutableHashSet<string> weightNames, ImmutableHashSet<string> nonWeightNames, bool acceptsZeroOutputLayer)
+    private InitOptions(ActivationKind? assumedActivation, ImmutableHashSet<string> weightNames, ImmutableHashSet<string> nonWeightNames, bool acceptsZeroOutputLayer, InitKind? fixFamily)
     {
         AssumedActivation = assumedActivation;
         this.weightNames = weightNames;
         this.nonWeightNames = nonWeightNames;
         AcceptsZeroOutputLayer = acceptsZeroOutputLayer;
+        FixFamily = fixFamily;
     }
 
     /// <summary>Nothing set: every default.</summary>
-    public static InitOptions Default { get; } = new(null, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, acceptsZeroOutputLayer: true);
+    public static InitOptions Default { get; } = new(null, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, acceptsZeroOutputLayer: true, fixFamily: null);
+
+    /// <summary>
+    /// The distribution family fixes write, <see cref="InitKind.Normal"/> or <see cref="InitKind.Uniform"/>; null to keep the
+    /// user's own (a uniform draw stays uniform) and write normal values where the user drew none.
+    /// </summary>
+    public InitKind? FixFamily { get; }
+
+    /// <summary>The family a fix writes for weights drawn from <paramref name="drawn"/> (null: nothing drawn, zero or constant).</summary>
+    public InitKind FixFamilyFor(InitKind? drawn) => FixFamily ?? drawn ?? InitKind.Normal;
 
     /// <summary>The activation to assume where none is found; null to say "unknown" (He, with both remedies named).</summary>
     public ActivationKind? AssumedActivation { get; }
@@ -85,7 +97,8 @@ internal sealed class InitOptions
             assumed,
             config.TryGetValue(WeightNamesKey, out var weights) ? Names(weights) : ImmutableHashSet<string>.Empty,
             config.TryGetValue(NonWeightNamesKey, out var nonWeights) ? Names(nonWeights) : ImmutableHashSet<string>.Empty,
-            accepts);
+            accepts,
+            config.TryGetValue(FixDistributionKey, out var distribution) ? ParseFamily(distribution) : null);
     }
 
     /// <summary>A comma-separated list, compared without case and without leading underscores (<c>_weights</c> is <c>weights</c>).</summary>
@@ -94,6 +107,14 @@ internal sealed class InitOptions
             .Select(name => name.Trim().TrimStart('_'))
             .Where(name => name.Length > 0)
             .ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary><c>normal</c> or <c>uniform</c>; <c>keep</c>, and anything else, keeps the user's family.</summary>
+    private static InitKind? ParseFamily(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "normal" => InitKind.Normal,
+        "uniform" => InitKind.Uniform,
+        _ => null,
+    };
 
     /// <summary>The activation names of docs/configuration.md; anything else (a typo, <c>unknown</c>) leaves the activation unknown.</summary>
     private static ActivationKind? ParseActivation(string value) => value.Trim().ToLowerInvariant() switch

@@ -38,8 +38,8 @@ internal sealed class ActivationMismatchRule : IWeightRule
             return;
         }
 
-        var properties = Remedy.Properties(site);
-        var remedy = Remedy.Describe(site.Activation, scheme.Distribution, site.FanIn, site.FanOut);
+        var properties = Remedy.Properties(site, options);
+        var remedy = Remedy.Describe(site.Activation, options.FixFamilyFor(scheme.Distribution), site.FanIn, site.FanOut);
         foreach (var location in site.Initialization.Locations)
         {
             report(Diagnostic.Create(Descriptor, location, verdict.Severity, additionalLocations: null, properties, site.Name, scheme.ToString(), ActivationName(site.Activation, site.NegativeSlope), verdict.Why, remedy));

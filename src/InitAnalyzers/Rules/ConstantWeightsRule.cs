@@ -25,7 +25,7 @@ internal sealed class ConstantWeightsRule : IWeightRule
         var shown = value.ToString("G6", CultureInfo.InvariantCulture);
         foreach (var location in site.Initialization.Locations)
         {
-            report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site), site.Name, shown, Remedy.Describe(site)));
+            report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site, options), site.Name, shown, Remedy.Describe(site, options)));
         }
     }
 }

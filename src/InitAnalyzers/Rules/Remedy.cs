@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
+using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 
 namespace InitAnalyzers.Rules;
@@ -30,6 +31,10 @@ internal static class Remedy
     /// <summary>Diagnostic property: the framework whose idiom a fix writes (<see cref="Frameworks"/>).</summary>
     public const string FrameworkProperty = "Framework";
 
+    /// <summary>Diagnostic property: the distribution family fixes write, <see cref="InitKind.Normal"/> or <see cref="InitKind.Uniform"/>
+    /// (<c>init_analyzers.fix_distribution</c>); absent to keep the user's own.</summary>
+    public const string DistributionProperty = "Distribution";
+
     /// <summary>Diagnostic property: the <see cref="WeightRole"/> of the site.</summary>
     public const string RoleProperty = "Role";
 
@@ -40,8 +45,8 @@ internal static class Remedy
         _ => InitScheme.HeNormal,
     };
 
-    /// <summary>The remedy in words, for a message's last clause.</summary>
-    public static string Describe(WeightSite site) => Describe(site, InitKind.Normal, null, null);
+    /// <summary>The remedy in words, for a message's last clause, in the family the fix writes where nothing was drawn.</summary>
+    public static string Describe(WeightSite site, InitOptions options) => Describe(site, options.FixFamilyFor(null), null, null);
 
     /// <summary>The remedy for <paramref name="site"/>'s activation, found or assumed from configuration.</summary>
     public static string Describe(WeightSite site, InitKind family, int? fanIn, int? fanOut) =>
@@ -92,10 +97,19 @@ internal static class Remedy
             : string.Format(CultureInfo.InvariantCulture, "{0} = {1:G3} for fan_in {2}", formula, value, fanIn);
     }
 
-    public static ImmutableDictionary<string, string?> Properties(WeightSite site)
+    /// <summary>The family a fix should write, from <see cref="DistributionProperty"/>; null to keep the user's.</summary>
+    public static InitKind? FixFamily(ImmutableDictionary<string, string?> properties) =>
+        properties.TryGetValue(DistributionProperty, out var name) && Enum.TryParse<InitKind>(name, out var family) && family is InitKind.Normal or InitKind.Uniform ? family : null;
+
+    public static ImmutableDictionary<string, string?> Properties(WeightSite site, InitOptions options)
     {
         var builder = ImmutableDictionary.CreateBuilder<string, string?>();
         builder[SchemeProperty] = SchemeFor(site.Activation).ToString();
+        if (options.FixFamily is { } family)
+        {
+            builder[DistributionProperty] = family.ToString();
+        }
+
         builder[ActivationProperty] = site.Activation.ToString();
         if (site.NegativeSlope is { } slope)
         {

@@ -24,13 +24,13 @@ internal sealed class UninitializedRule : IWeightRule
             return;
         }
 
-        var properties = Remedy.Properties(site).Add(Remedy.RoleProperty, site.Role.ToString());
+        var properties = Remedy.Properties(site, options).Add(Remedy.RoleProperty, site.Role.ToString());
         var remedy = site.Role switch
         {
             WeightRole.Bias => "zeros, as for any bias",
             WeightRole.Scale => "ones, as for a normalization scale",
             WeightRole.Embedding => "N(0, 1), the usual initialization of an embedding",
-            _ => Remedy.Describe(site, InitKind.Normal, site.FanIn, site.FanOut),
+            _ => Remedy.Describe(site, options.FixFamilyFor(null), site.FanIn, site.FanOut),
         };
         foreach (var location in site.Initialization.Locations)
         {

@@ -22,7 +22,7 @@ internal sealed class ZeroWeightsRule : IWeightRule
             return;
         }
 
-        var properties = Remedy.Properties(site);
+        var properties = Remedy.Properties(site, options);
         var why = string.Empty;
         if (site.Initialization.Zeroing is { } zeroing)
         {
@@ -33,7 +33,7 @@ internal sealed class ZeroWeightsRule : IWeightRule
 
         foreach (var location in site.Initialization.Locations)
         {
-            report(Diagnostic.Create(Descriptor, location, properties, site.Name, why, Remedy.Describe(site)));
+            report(Diagnostic.Create(Descriptor, location, properties, site.Name, why, Remedy.Describe(site, options)));
         }
     }
 }

@@ -11,7 +11,7 @@ namespace InitAnalyzers.Tests.Fixes;
 /// </summary>
 public sealed class MathNetFixTests
 {
-    private static string Fixed(string source) =>
+    internal static string Fixed(string source) =>
         source.Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n");
 
     private static string WithRandom(string source) =>

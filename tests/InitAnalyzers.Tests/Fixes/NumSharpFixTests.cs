@@ -33,7 +33,7 @@ public sealed class NumSharpFixTests
         }
         """;
 
-    private static string Network(string hidden, string activation = "np.maximum(np.dot(x, W1), 0)", bool withUsing = false) =>
+    internal static string Network(string hidden, string activation = "np.maximum(np.dot(x, W1), 0)", bool withUsing = false) =>
         Mlp.Replace("using System;\n", withUsing ? "using System;\nusing InitAnalyzers.Runtime;\n" : "using System;\n").Replace("HIDDEN", hidden).Replace("ACTIVATION", activation);
 
     [Theory]

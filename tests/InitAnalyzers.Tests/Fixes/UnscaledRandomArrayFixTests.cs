@@ -71,10 +71,10 @@ public sealed class UnscaledRandomArrayFixTests
 
     private const string ScaledOutput = "w2[0, j] = (random.NextDouble() * 2 - 1) * Math.Sqrt(6.0 / (units + 1))";
 
-    private static string Before(string hidden, string output = ScaledOutput) =>
+    internal static string Before(string hidden, string output = ScaledOutput) =>
         Network.Replace("HIDDEN", hidden).Replace("OUTPUT", output);
 
-    private static string After(string hidden, string output = ScaledOutput) =>
+    internal static string After(string hidden, string output = ScaledOutput) =>
         Before(hidden, output).Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n");
 
     [Fact]

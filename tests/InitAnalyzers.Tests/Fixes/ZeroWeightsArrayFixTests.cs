@@ -53,7 +53,7 @@ public sealed class ZeroWeightsArrayFixTests
         }
         """;
 
-    private static string Network(string hidden, string activation = "Math.Max(0, sum)", bool withUsing = false) =>
+    internal static string Network(string hidden, string activation = "Math.Max(0, sum)", bool withUsing = false) =>
         ReluNetwork.Replace("using System;\n", withUsing ? "using System;\nusing InitAnalyzers.Runtime;\n" : "using System;\n").Replace("HIDDEN", hidden).Replace("ACTIVATION", activation);
 
     [Fact]
