@@ -36,13 +36,13 @@ public sealed class CommandLineTests
             .OrderBy(result => result.File, StringComparer.Ordinal)
             .ToList();
         Assert.Equal(
-            new[] { ("INIT002", "ConstantInitNetwork.cs"), ("INIT004", "MatrixNetwork.cs"), ("INIT001", "Mlp.cs"), ("INIT004", "UnscaledRandomNetwork.cs") },
+            new[] { ("INIT002", "ConstantInitNetwork.cs"), ("INIT003", "HeTanhNetwork.cs"), ("INIT004", "MatrixNetwork.cs"), ("INIT001", "Mlp.cs"), ("INIT004", "UnscaledRandomNetwork.cs") },
             results);
 
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
             .Where(rule => rule.GetProperty("id").GetString()!.StartsWith("INIT", StringComparison.Ordinal))
             .ToDictionary(rule => rule.GetProperty("id").GetString()!);
-        foreach (var id in new[] { "INIT001", "INIT002", "INIT004" })
+        foreach (var id in new[] { "INIT001", "INIT002", "INIT003", "INIT004" })
         {
             var rule = rules[id];
             Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("shortDescription").GetProperty("text").GetString()));
@@ -67,6 +67,7 @@ public sealed class CommandLineTests
         Assert.Contains("using InitAnalyzers.Runtime;", mlp, StringComparison.Ordinal);
         Assert.Contains("WeightInit.HeNormal(", mlp, StringComparison.Ordinal);
         Assert.Contains("WeightInit.XavierNormal(", File.ReadAllText(Path.Combine(directory, "ConstantInitNetwork.cs")), StringComparison.Ordinal);
+        Assert.Contains("Gaussian() * WeightInit.XavierStd(", File.ReadAllText(Path.Combine(directory, "HeTanhNetwork.cs")), StringComparison.Ordinal);
     }
 
     [Fact]

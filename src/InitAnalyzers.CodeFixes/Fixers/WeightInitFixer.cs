@@ -18,8 +18,8 @@ namespace InitAnalyzers.CodeFixes.Fixers;
 /// Rewrites a zero- or constant-initialized weight array to a fan-scaled <c>InitAnalyzers.Runtime.WeightInit</c> call: He for
 /// the ReLU family or an unknown activation, Xavier for tanh, sigmoid and linear layers, LeCun for SELU, as the
 /// diagnostic's properties say. Keeps the user's element type and array, and passes the <c>System.Random</c> in scope.
-/// An unscaled random value (INIT004) keeps the user's draw and is rescaled with <c>WeightInit.HeBound</c> or <c>HeStd</c>
-/// (Xavier, LeCun), so uniform stays uniform and normal stays normal.
+/// An unscaled random value (INIT004), or a hand-written scheme that does not suit the activation (INIT003), keeps the user's
+/// draw and is rescaled with <c>WeightInit.HeBound</c> or <c>HeStd</c> (Xavier, LeCun), so uniform stays uniform and normal stays normal.
 /// MathNet weights (zero, constant or unscaled) are redrawn in MathNet's own idiom from a distribution scaled with
 /// <c>WeightInit.HeStd</c>/<c>XavierStd</c>/<c>LeCunStd</c> (see <see cref="MathNetInitWriter"/>).
 /// NumSharp weights (zero, constant or unscaled random) become a scaled <c>np.random</c> draw instead (<see cref="NumSharpInitWriter"/>).
@@ -30,7 +30,7 @@ internal sealed class WeightInitFixer : InitFixer
 
     /// <inheritdoc/>
     public override bool Owns(Diagnostic diagnostic) =>
-        diagnostic.Id is RuleIdentifiers.ZeroWeights or RuleIdentifiers.ConstantWeights or RuleIdentifiers.UnscaledRandom
+        diagnostic.Id is RuleIdentifiers.ZeroWeights or RuleIdentifiers.ConstantWeights or RuleIdentifiers.UnscaledRandom or RuleIdentifiers.ActivationMismatch
         && !diagnostic.Properties.ContainsKey(Remedy.FrameworkProperty)
         && !diagnostic.Properties.ContainsKey(Remedy.ZeroingNumeratorProperty);
 
@@ -90,9 +90,9 @@ internal sealed class WeightInitFixer : InitFixer
             return null;
         }
 
-        if (diagnostic.Id == RuleIdentifiers.UnscaledRandom)
+        if (diagnostic.Id is RuleIdentifiers.UnscaledRandom or RuleIdentifiers.ActivationMismatch)
         {
-            // The user's own draw is kept and rescaled, so its random source and distribution family stay; without one, no fix.
+            // The user's own draw is kept and rescaled (to the scheme of the activation, for a mismatch), so its random source and distribution family stay; without one, no fix.
             plan.Draw = plan.PerElement && plan.Target is ExpressionSyntax value ? RandomDrawWriter.Find(value, model, cancellationToken) : null;
             if (plan.Draw is null)
             {
@@ -106,6 +106,14 @@ internal sealed class WeightInitFixer : InitFixer
                 plan.Random = source;
             }
 
+            return new FixPlan(plan.Target, plan.Title, (generator, weightInit, semanticModel) => ArrayInitWriter.Build(plan, generator, weightInit, semanticModel));
+        }
+
+        // A draw made zero by an integer division (Math.Sqrt(2 / n)) whose intended scheme does not suit the activation: the
+        // draw is kept and rescaled, as for INIT003.
+        if (plan.PerElement && plan.Target is ExpressionSyntax drawn && RandomDrawWriter.Find(drawn, model, cancellationToken) is { } zeroedDraw)
+        {
+            plan.Draw = zeroedDraw;
             return new FixPlan(plan.Target, plan.Title, (generator, weightInit, semanticModel) => ArrayInitWriter.Build(plan, generator, weightInit, semanticModel));
         }
 

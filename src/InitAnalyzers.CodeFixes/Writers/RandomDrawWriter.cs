@@ -14,7 +14,8 @@ namespace InitAnalyzers.CodeFixes.Writers;
 /// <summary>
 /// Rescales an unscaled random weight value in place, keeping the user's draw and its family: a uniform draw becomes
 /// <c>(random.NextDouble() * 2 - 1) * WeightInit.HeBound(fanIn)</c> (Unity: <c>Random.Range(-bound, bound)</c>), a standard
-/// normal becomes <c>Gaussian() * WeightInit.HeStd(fanIn)</c>. Fixed factors and shifts around the draw are dropped.
+/// normal becomes <c>Gaussian() * WeightInit.HeStd(fanIn)</c>. Fixed factors and shifts around the draw are dropped, and so is a
+/// scheme's formula that does not suit the activation (<c>Gaussian() * Math.Sqrt(2.0 / n)</c> before tanh).
 /// </summary>
 internal static class RandomDrawWriter
 {
@@ -24,19 +25,20 @@ internal static class RandomDrawWriter
     /// </summary>
     public static DrawCore? Find(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetOperation(value, cancellationToken) is not { } operation || RandomDrawRecognizer.Recognize(operation) is not { ScaledBySize: false } whole)
+        // An unscaled draw (INIT004), or one under a scheme's formula (INIT003), whose formula the fix replaces.
+        if (model.GetOperation(value, cancellationToken) is not { } operation || RandomDrawRecognizer.Recognize(operation) is not { } whole || (whole.ScaledBySize && whole.Scheme is null))
         {
             return null;
         }
 
         for (var current = operation.WalkDownConversions(); current is not null; current = Inner(current))
         {
-            if (RandomDrawRecognizer.Recognize(current) is not { ScaledBySize: false } draw || draw.Family != whole.Family)
+            if (RandomDrawRecognizer.Recognize(current) is not { } draw || draw.Family != whole.Family || (draw.ScaledBySize && draw.Scheme is null))
             {
                 return null;
             }
 
-            if (Form(current, draw) is { } form && current.Syntax is ExpressionSyntax syntax)
+            if (!draw.ScaledBySize && draw.Zeroing is null && Form(current, draw) is { } form && current.Syntax is ExpressionSyntax syntax)
             {
                 return new DrawCore(syntax, form, form == DrawForm.Range ? ((IInvocationOperation)current).TargetMethod : null);
             }

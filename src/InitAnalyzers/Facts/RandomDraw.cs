@@ -34,11 +34,18 @@ internal sealed class RandomDraw : IEquatable<RandomDraw>
 
     public static RandomDraw Normal(double mean, double standardDeviation) => new(InitKind.Normal, mean, Math.Abs(standardDeviation), scaledBySize: false);
 
-    public RandomDraw ScaledBy(double factor) => ScaledBySize ? this : Family == InitKind.Uniform ? Uniform(First * factor, Second * factor) : Normal(First * factor, Second * factor);
+    public RandomDraw ScaledBy(double factor) => ScaledBySize ? WithSizeScale() : Family == InitKind.Uniform ? Uniform(First * factor, Second * factor) : Normal(First * factor, Second * factor);
 
-    public RandomDraw ShiftedBy(double offset) => ScaledBySize ? this : Family == InitKind.Uniform ? Uniform(First + offset, Second + offset) : Normal(First + offset, Second);
+    public RandomDraw ShiftedBy(double offset) => ScaledBySize ? WithSizeScale() : Family == InitKind.Uniform ? Uniform(First + offset, Second + offset) : Normal(First + offset, Second);
 
+    /// <summary>This draw under a scale computed from variables; a scheme read from that scale is dropped, since it no longer describes the values.</summary>
     public RandomDraw WithSizeScale() => new(Family, First, Second, scaledBySize: true);
+
+    /// <summary>This draw under a scale that implements <paramref name="scheme"/> (<c>Gaussian() * Math.Sqrt(2.0 / fanIn)</c>: He normal).</summary>
+    public RandomDraw WithScheme(SchemeDraw scheme) => new(Family, First, Second, scaledBySize: true) { Scheme = scheme };
+
+    /// <summary>The fan-scaled scheme the draw's scale implements, where one was recognized (<see cref="Recognizers.Values.SchemeFormula"/>).</summary>
+    public SchemeDraw? Scheme { get; private set; }
 
     /// <summary>The draw times a scale that is zero by construction: every value it produces is 0.</summary>
     public RandomDraw ZeroedBy(ZeroingDivision division) => new(Family, First, Second, ScaledBySize) { Zeroing = division };
@@ -51,7 +58,8 @@ internal sealed class RandomDraw : IEquatable<RandomDraw>
         ? string.Format(CultureInfo.InvariantCulture, "U({0:G4}, {1:G4})", First, Second)
         : string.Format(CultureInfo.InvariantCulture, "N({0:G4}, {1:G4})", First, Second);
 
-    public bool Equals(RandomDraw? other) => other is not null && Family == other.Family && First.Equals(other.First) && Second.Equals(other.Second) && ScaledBySize == other.ScaledBySize;
+    public bool Equals(RandomDraw? other) => other is not null && Family == other.Family && First.Equals(other.First) && Second.Equals(other.Second) && ScaledBySize == other.ScaledBySize
+        && Equals(Scheme?.ToString(), other.Scheme?.ToString());
 
     public override bool Equals(object? obj) => Equals(obj as RandomDraw);
 

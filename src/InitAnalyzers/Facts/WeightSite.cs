@@ -69,4 +69,15 @@ internal sealed class WeightSite
 
     /// <summary>The fan-out as a compile-time constant, for a matrix whose fan-in is known; null when not known.</summary>
     public int? FanOut { get; }
+
+    /// <summary>How many hidden layers the network has, where the data flow between its layers shows it; null when not known.</summary>
+    public int? HiddenLayers { get; private set; }
+
+    /// <summary>This site in a network of <paramref name="hiddenLayers"/> hidden layers.</summary>
+    public WeightSite InNetworkOf(int? hiddenLayers)
+    {
+        var site = (WeightSite)MemberwiseClone();
+        site.HiddenLayers = hiddenLayers;
+        return site;
+    }
 }

@@ -22,4 +22,10 @@ internal sealed class ZeroingDivision
 
     /// <summary>The divisor as the user wrote it, for the message.</summary>
     public string Divisor { get; }
+
+    /// <summary>The scheme the formula implements once divided in floating point (<c>Math.Sqrt(2.0 / n)</c>: He), where it is one.</summary>
+    public SchemeDraw? Intended { get; private set; }
+
+    /// <summary>This division, meant as <paramref name="intended"/>.</summary>
+    public ZeroingDivision Meaning(SchemeDraw? intended) => new(Numerator, NumeratorValue, Divisor) { Intended = intended };
 }

@@ -26,8 +26,13 @@ internal sealed class ZeroWeightsRule : IWeightRule
         var why = string.Empty;
         if (site.Initialization.Zeroing is { } zeroing)
         {
-            // The fix for this one is a floating-point numerator, so it needs to know where the numerator is.
-            properties = properties.Add(Remedy.ZeroingNumeratorProperty, zeroing.Numerator.SourceSpan.Start.ToString(CultureInfo.InvariantCulture));
+            // The fix for this one is a floating-point numerator, so it needs to know where the numerator is; unless the formula
+            // then computes a scheme that does not suit the activation (He before tanh), which the fix rescales instead.
+            if (zeroing.Intended is not { } intended || ActivationMismatchRule.Verdict(site, intended) is null)
+            {
+                properties = properties.Add(Remedy.ZeroingNumeratorProperty, zeroing.Numerator.SourceSpan.Start.ToString(CultureInfo.InvariantCulture));
+            }
+
             why = string.Format(CultureInfo.InvariantCulture, " whenever {0} exceeds {1}, because {1} / {0} is integer division", zeroing.Divisor, zeroing.NumeratorValue);
         }
 

@@ -107,13 +107,17 @@ internal sealed class ArrayWeightRecognizer
         }
 
         var initializations = weights.ToDictionary(storage => storage, storage => followed[storage] ? Initialize(storage) : Facts.Initialization.Unknown);
+
+        // The depth shows where each layer's output visibly feeds the next; one jagged array of every layer feeds itself, any number of times.
+        var feeding = weights.Where(storage => Feeds(storage, weights)).ToList();
+        int? hiddenLayers = feeding.Count > 0 && !feeding.Any(storage => Feeds(storage, new List<StorageEvidence> { storage })) ? feeding.Count : null;
         foreach (var storage in weights)
         {
             var position = Position(storage, weights, initializations, context);
             var forward = storage.WeightedSums.Where(use => !use.InBackwardPass).ToList();
             var fanInIndex = MemberScope.Agreed(forward.Select(use => use.InputIndexPosition), null);
             var (fanIn, fanOut) = storage.ConstantFans(fanInIndex);
-            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage], MemberScope.Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown), fanInIndex, fanIn, fanOut), context);
+            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage], MemberScope.Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown), fanInIndex, fanIn, fanOut).InNetworkOf(hiddenLayers), context);
         }
     }
 
@@ -147,7 +151,7 @@ internal sealed class ArrayWeightRecognizer
 
             var draw = values[0].Draw;
             return draw is not null && values.All(write => draw.Equals(write.Draw)) && writes.All(write => write.Kind != EvidenceKind.ConstantFill)
-                ? new Initialization(draw.Family, values.Select(write => write.Location).ToImmutableArray(), draw: draw)
+                ? new Initialization(draw.Scheme is null ? draw.Family : InitKind.Scheme, values.Select(write => write.Location).ToImmutableArray(), draw: draw, scheme: draw.Scheme)
                 : Facts.Initialization.Unknown;
         }
 

@@ -51,16 +51,22 @@ internal static class RandomDrawRecognizer
             return BoxMuller(binary, depth);
         }
 
-        var constant = Number(other);
+        var constant = Number(other) ?? (binary.OperatorKind is BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide ? SchemeFormula.ConstantFactor(other) : null);
         if (constant is null && binary.OperatorKind == BinaryOperatorKind.Multiply && ZeroingDivisionIn(other) is { } zeroing)
         {
-            return draw.ZeroedBy(zeroing);
+            return draw.ZeroedBy(zeroing.Meaning(SchemeFormula.Intended(draw, zeroing, other)));
         }
 
         if (constant is null)
         {
             // A factor computed from variables (1 / Math.Sqrt(n), a gain field): the scale is the user's choice.
-            return binary.OperatorKind is BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide && !ContainsDraw(other) ? draw.WithSizeScale() : null;
+            if (binary.OperatorKind is not (BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide) || ContainsDraw(other) || (binary.OperatorKind == BinaryOperatorKind.Divide && !drawOnLeft))
+            {
+                return binary.OperatorKind is BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide && !ContainsDraw(other) ? draw.WithSizeScale() : null;
+            }
+
+            // Math.Sqrt(2.0 / fanIn) and the like: which scheme the scale implements, if any.
+            return SchemeFormula.Read(draw, other, divides: binary.OperatorKind == BinaryOperatorKind.Divide) is { } scheme ? draw.WithScheme(scheme) : draw.WithSizeScale();
         }
 
         var c = constant.Value;
