@@ -26,14 +26,14 @@ internal static class RandomDrawWriter
     public static DrawCore? Find(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
     {
         // An unscaled draw (INIT004), or one under a scheme's formula (INIT003), whose formula the fix replaces.
-        if (model.GetOperation(value, cancellationToken) is not { } operation || RandomDrawRecognizer.Recognize(operation) is not { } whole || (whole.ScaledBySize && whole.Scheme is null))
+        if (model.GetOperation(value, cancellationToken) is not { } operation || RandomDrawRecognizer.Recognize(operation) is not { } whole || (whole.ScaledBySize && whole.Scheme is null && whole.MalformedScale is null))
         {
             return null;
         }
 
         for (var current = operation.WalkDownConversions(); current is not null; current = Inner(current))
         {
-            if (RandomDrawRecognizer.Recognize(current) is not { } draw || draw.Family != whole.Family || (draw.ScaledBySize && draw.Scheme is null))
+            if (RandomDrawRecognizer.Recognize(current) is not { } draw || draw.Family != whole.Family || (draw.ScaledBySize && draw.Scheme is null && draw.MalformedScale is null))
             {
                 return null;
             }

@@ -47,6 +47,15 @@ internal sealed class RandomDraw : IEquatable<RandomDraw>
     /// <summary>The fan-scaled scheme the draw's scale implements, where one was recognized (<see cref="Recognizers.Values.SchemeFormula"/>).</summary>
     public SchemeDraw? Scheme { get; private set; }
 
+    /// <summary>
+    /// A scheme's formula written so that operator precedence changes what it computes (<c>Math.Sqrt(2.0 / fanIn + fanOut)</c>):
+    /// what it was written as and what it evaluates to in words.
+    /// </summary>
+    public (string Written, string Meaning)? MalformedScale { get; private set; }
+
+    /// <summary>This draw under a malformed scheme formula.</summary>
+    public RandomDraw WithMalformedScale(string written, string meaning) => new(Family, First, Second, scaledBySize: true) { MalformedScale = (written, meaning) };
+
     /// <summary>The draw times a scale that is zero by construction: every value it produces is 0.</summary>
     public RandomDraw ZeroedBy(ZeroingDivision division) => new(Family, First, Second, ScaledBySize) { Zeroing = division };
 
@@ -59,7 +68,7 @@ internal sealed class RandomDraw : IEquatable<RandomDraw>
         : string.Format(CultureInfo.InvariantCulture, "N({0:G4}, {1:G4})", First, Second);
 
     public bool Equals(RandomDraw? other) => other is not null && Family == other.Family && First.Equals(other.First) && Second.Equals(other.Second) && ScaledBySize == other.ScaledBySize
-        && Equals(Scheme?.ToString(), other.Scheme?.ToString());
+        && Equals(Scheme?.ToString(), other.Scheme?.ToString()) && Equals(MalformedScale, other.MalformedScale);
 
     public override bool Equals(object? obj) => Equals(obj as RandomDraw);
 

@@ -25,7 +25,23 @@ internal sealed class UnscaledRandomRule : IWeightRule
     public void Judge(WeightSite site, InitOptions options, Action<Diagnostic> report)
     {
         // A model whose only layer is the output (a regression) trains from any scale: judged only where layers are known.
-        if (site.Role != WeightRole.Weight || site.Position == LayerPosition.Unknown || site.Initialization.Draw is not { ScaledBySize: false } draw)
+        if (site.Role != WeightRole.Weight || site.Position == LayerPosition.Unknown)
+        {
+            return;
+        }
+
+        if (site.Initialization.Draw is { MalformedScale: { } malformed } broken)
+        {
+            // A scheme's formula that precedence turned into a scale growing with the layer: said as what it evaluates to.
+            foreach (var location in site.Initialization.Locations)
+            {
+                report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site, options), site.Name, Describe(broken) + " times " + malformed.Written, "whose scale " + malformed.Meaning, Remedy.Describe(site, options.FixFamilyFor(broken.Family), site.FanIn, site.FanOut)));
+            }
+
+            return;
+        }
+
+        if (site.Initialization.Draw is not { ScaledBySize: false } draw)
         {
             return;
         }

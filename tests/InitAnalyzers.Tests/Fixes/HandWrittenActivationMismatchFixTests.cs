@@ -49,4 +49,10 @@ public sealed class HandWrittenActivationMismatchFixTests
         VerifyFixAsync(
             Network("{|INIT001:hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2 / inputs)|}", ReLU),
             Network("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / inputs)", ReLU));
+
+    [Fact]
+    public Task A_formula_broken_by_precedence_is_replaced_by_the_scheme_of_the_activation() =>
+        VerifyFixAsync(
+            Network("{|INIT004:hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / inputs + hiddenUnits)|}", Tanh),
+            Fixed("hiddenWeights[i, j] = Gaussian() * WeightInit.XavierStd(hiddenWeights.GetLength(1), hiddenWeights.GetLength(0))", Tanh));
 }

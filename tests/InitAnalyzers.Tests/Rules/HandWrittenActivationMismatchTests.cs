@@ -105,6 +105,22 @@ public sealed class HandWrittenActivationMismatchTests
         VerifyAsync(Network("{|INIT001:hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2 / inputs)|}", Tanh));
 
     [Fact]
+    public Task A_formula_broken_by_precedence_is_reported_with_what_it_evaluates_to() =>
+        VerifyAsync(
+            Network("{|#0:hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / inputs + hiddenUnits)|}", Tanh),
+            Diagnostic("INIT004").WithLocation(0).WithArguments(
+                "hiddenWeights",
+                "N(0, 1) times Math.Sqrt(2.0 / inputs + hiddenUnits)",
+                "whose scale adds hiddenUnits to 2.0 / inputs (operator precedence), so it is about sqrt(hiddenUnits), not a fan-scaled std, and the signal grows with the layer's width",
+                "Xavier normal values, which suit the tanh that follows (std sqrt(2 / (fan_in + fan_out)))"));
+
+    [Theory]
+    [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt((2.0 / inputs) + hiddenUnits)")] // parenthesized on purpose
+    [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / inputs + 1)")] // a constant added: not a size
+    public Task A_sum_under_the_root_written_on_purpose_is_not_reported(string hidden) =>
+        VerifyAsync(Network(hidden, Tanh));
+
+    [Fact]
     public Task The_message_names_the_scheme_the_activation_and_the_remedy() =>
         VerifyAsync(
             Network("{|#0:hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / inputs)|}", Tanh),

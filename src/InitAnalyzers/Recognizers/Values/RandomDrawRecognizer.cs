@@ -65,6 +65,12 @@ internal static class RandomDrawRecognizer
                 return binary.OperatorKind is BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide && !ContainsDraw(other) ? draw.WithSizeScale() : null;
             }
 
+            // Math.Sqrt(2.0 / fanIn + fanOut): meant as a scheme, broken by precedence.
+            if (binary.OperatorKind == BinaryOperatorKind.Multiply && !draw.ScaledBySize && SchemeFormula.Malformed(other) is { } malformed)
+            {
+                return draw.WithMalformedScale(malformed.Written, malformed.Meaning);
+            }
+
             // Math.Sqrt(2.0 / fanIn) and the like: which scheme the scale implements, if any.
             return SchemeFormula.Read(draw, other, divides: binary.OperatorKind == BinaryOperatorKind.Divide) is { } scheme ? draw.WithScheme(scheme) : draw.WithSizeScale();
         }

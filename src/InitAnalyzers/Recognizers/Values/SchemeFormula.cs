@@ -42,6 +42,42 @@ internal static class SchemeFormula
     }
 
     /// <summary>
+    /// A scheme's formula that operator precedence breaks: <c>Math.Sqrt(2.0 / fanIn + fanOut)</c> is sqrt(2 / fan_in + fan_out),
+    /// about sqrt(fan_out), where sqrt(2 / (fan_in + fan_out)) was meant. The scale as written and what it evaluates to; null otherwise.
+    /// </summary>
+    public static (string Written, string Meaning)? Malformed(IOperation scale)
+    {
+        var depth = MaxDepth;
+        var root = Through(scale, ref depth);
+        if (root is not IInvocationOperation { TargetMethod: { Name: "Sqrt", ContainingType.Name: "Math" or "MathF" }, Arguments.Length: 1 } sqrt)
+        {
+            return null;
+        }
+
+        var radicand = Through(sqrt.Arguments[0].Value, ref depth);
+        if (radicand is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum || !IsFloating(sum.Type))
+        {
+            return null;
+        }
+
+        var (quotient, added) = sum.LeftOperand.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } left
+            ? (left, sum.RightOperand.WalkDownConversions())
+            : (sum.RightOperand.WalkDownConversions() as IBinaryOperation, sum.LeftOperand.WalkDownConversions());
+        if (quotient is not { OperatorKind: BinaryOperatorKind.Divide } || quotient.LeftOperand.NumericConstant() is not { } numerator || numerator <= 0
+            || !IsSize(quotient.RightOperand) || quotient.RightOperand.NumericConstant() is not null || !IsSize(added) || added.NumericConstant() is not null
+            || quotient.Syntax is not { Parent: not Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax })
+        {
+            return null;
+        }
+
+        return (scale.Syntax.ToString(), string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            "adds {0} to {1} (operator precedence), so it is about sqrt({0}), not a fan-scaled std, and the signal grows with the layer's width",
+            added.Syntax.ToString(),
+            quotient.Syntax.ToString()));
+    }
+
+    /// <summary>
     /// A gain written as a square root of a number (<c>Math.Sqrt(2.0)</c>): its value; null for anything else. A quotient under
     /// the root (<c>Math.Sqrt(6.0 / 17)</c>) is a size formula with the sizes written out, not a fixed scale.
     /// </summary>
