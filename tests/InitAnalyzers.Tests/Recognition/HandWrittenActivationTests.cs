@@ -18,6 +18,7 @@ public sealed class HandWrittenActivationTests
         public sealed class Logistic : IActivation { public double Activate(double x) => 1 / (1 + Math.Exp(-x)); }
         public abstract class Activation { public abstract double Apply(double x); }
         public sealed class TanhActivation : Activation { public override double Apply(double x) => Math.Tanh(x); }
+        public enum Act { ReLU, Tanh, Sigmoid, Linear }
 
         public sealed class Network
         {
@@ -80,6 +81,12 @@ public sealed class HandWrittenActivationTests
     [InlineData("private readonly IActivation activation = new Relu();", "activation.Activate(sum)", He, "ReLU")]
     [InlineData("private readonly IActivation activation = new Logistic();", "activation.Activate(sum)", Xavier, "sigmoid")]
     [InlineData("private Activation Act { get; } = new TanhActivation();", "Act.Apply(sum)", Xavier, "tanh")]
+    // A switch over an enum or string field the type sets to one constant.
+    [InlineData("private readonly Act kind = Act.Tanh; private double Activate(double x) => kind switch { Act.ReLU => Math.Max(0, x), Act.Tanh => Math.Tanh(x), _ => x };", "Activate(sum)", Xavier, "tanh")]
+    [InlineData("private readonly Act kind = Act.Sigmoid; private double Activate(double x) => kind switch { Act.ReLU => Math.Max(0, x), Act.Tanh => Math.Tanh(x), _ => 1 / (1 + Math.Exp(-x)) };", "Activate(sum)", Xavier, "sigmoid")]
+    [InlineData("private readonly string kind; public Network() : this(1, 1, 1, new Random()) { kind = \"relu\"; } private double Activate(double x) => kind switch { \"relu\" => Math.Max(0, x), \"tanh\" => Math.Tanh(x), _ => x };", "Activate(sum)", He, "ReLU")]
+    [InlineData("private Act Kind { get; } = Act.ReLU; private double Activate(double x) { switch (Kind) { case Act.Tanh: return Math.Tanh(x); case Act.ReLU: return Math.Max(0, x); default: return x; } }", "Activate(sum)", He, "ReLU")]
+    [InlineData("private readonly Act kind = Act.Linear; private double Activate(double x) { switch (kind) { case Act.Tanh: return Math.Tanh(x); case Act.ReLU: return Math.Max(0, x); default: return Math.Tanh(x); } }", "Activate(sum)", Xavier, "tanh")]
     public async Task The_activation_after_the_weighted_sum_is_recognized(string members, string activation, string remedy, string name)
     {
         var source = Network.Replace("MEMBERS", members).Replace("ACTIVATION", activation);
@@ -92,6 +99,10 @@ public sealed class HandWrittenActivationTests
     [InlineData("private IActivation activation = new Relu(); public void Use(IActivation a) => activation = a;", "activation.Activate(sum)")]
     [InlineData("public Func<double, double> activation = x => Math.Max(0, x);", "activation(sum)")]
     [InlineData("private readonly Func<double, double> activation = x => Math.Max(0, x); private readonly Func<double, double> other = Math.Tanh;", "(sum > 1 ? activation : other)(sum)")]
+    // A switch over a field set from a constructor's parameter (chosen at each construction site), set to two constants, or with guards.
+    [InlineData("private readonly Act kind; public Network(Act k) : this(1, 1, 1, new Random()) { kind = k; } private double Activate(double x) => kind switch { Act.ReLU => Math.Max(0, x), _ => Math.Tanh(x) };", "Activate(sum)")]
+    [InlineData("private Act kind = Act.ReLU; public void Deepen() { kind = Act.Tanh; } private double Activate(double x) => kind switch { Act.ReLU => Math.Max(0, x), _ => Math.Tanh(x) };", "Activate(sum)")]
+    [InlineData("private readonly Act kind = Act.ReLU; private double Activate(double x) => kind switch { Act.ReLU when x > 1 => Math.Max(0, x), _ => Math.Tanh(x) };", "Activate(sum)")]
     // Shapes that only look like activations.
     [InlineData("", "sum > 1 ? sum : 0")]
     [InlineData("", "1.5 * (sum > 0 ? sum : 1.6733 * (Math.Exp(sum) - 1))")]

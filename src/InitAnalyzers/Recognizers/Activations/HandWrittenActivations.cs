@@ -10,7 +10,8 @@ namespace InitAnalyzers.Recognizers.Activations;
 /// Recognizes an activation function by what it computes on its argument, not by its name: <c>Math.Tanh(x)</c>, the logistic
 /// <c>1 / (1 + Math.Exp(-x))</c> or <c>Math.Exp(x) / (1 + Math.Exp(x))</c>, <c>Math.Max(0, x)</c>, <c>x &gt; 0 ? x : 0.01 * x</c>,
 /// ELU, SELU, softplus <c>Math.Log(1 + Math.Exp(x))</c>; through a one-expression method (<c>Sigmoid(sum)</c>), a lambda or method
-/// group stored in a <c>Func&lt;double, double&gt;</c> field, or the implementation of an <c>IActivation.Activate</c> stored in a field.
+/// group stored in a <c>Func&lt;double, double&gt;</c> field, the implementation of an <c>IActivation.Activate</c> stored in a field,
+/// or the arm of a <c>switch</c> (expression or statement) over an enum or string field the type sets to one constant.
 /// </summary>
 internal static class HandWrittenActivations
 {
@@ -39,6 +40,8 @@ internal static class HandWrittenActivations
                 return ActivationKind.SELU;
             case IConditionalOperation conditional when conditional.WhenFalse is not null:
                 return RecognizeRectifierBranch(conditional, argument);
+            case ISwitchExpressionOperation choice:
+                return RecognizeChoice(choice.Value, stored => ChosenArm(choice, stored) is { } arm ? Recognize(arm, argument, depth) : ActivationKind.Unknown);
             default:
                 return ActivationKind.Unknown;
         }
@@ -85,9 +88,99 @@ internal static class HandWrittenActivations
                 : ActivationKind.Unknown;
         }
 
-        return method.Parameters.Length == 1 && method.SingleReturnedExpression(invocation) is { } body
-            ? Recognize(body, method.Parameters[0], depth - 1)
+        if (method.Parameters.Length != 1)
+        {
+            return ActivationKind.Unknown;
+        }
+
+        if (method.SingleReturnedExpression(invocation) is { } body)
+        {
+            return Recognize(body, method.Parameters[0], depth - 1);
+        }
+
+        // switch (activation) { case Act.ReLU: return Math.Max(0, x); ... } over a field the type sets to one constant.
+        return Body(method, invocation)?.Operations.FirstOrDefault() is ISwitchOperation statement && statement.Parent is IBlockOperation { Operations.Length: 1 }
+            ? RecognizeChoice(statement.Value, stored => ChosenCase(statement, stored) is { } returned ? Recognize(returned, method.Parameters[0], depth - 1) : ActivationKind.Unknown)
             : ActivationKind.Unknown;
+    }
+
+    /// <summary>
+    /// A choice over a field or property that the type sets only to constants (<c>private readonly Act activation = Act.ReLU;</c>,
+    /// <c>this.kind = "tanh";</c>): the activation every stored constant selects. One set from a constructor's parameter is chosen
+    /// at each construction site, and stays unknown here.
+    /// </summary>
+    private static ActivationKind RecognizeChoice(IOperation governing, Func<object, ActivationKind> recognizeChosen) =>
+        governing.WalkDownConversions().StorageSymbol() is { } holder && holder is IFieldSymbol or IPropertySymbol
+            ? Agreed(StoredValues.Of(holder, governing), stored => stored.ConstantValue is { HasValue: true, Value: { } chosen } ? recognizeChosen(chosen) : ActivationKind.Unknown)
+            : ActivationKind.Unknown;
+
+    /// <summary>The value of the arm that <paramref name="chosen"/> selects, read through constant patterns and a final discard; null past a guard or any other pattern.</summary>
+    private static IOperation? ChosenArm(ISwitchExpressionOperation choice, object chosen)
+    {
+        foreach (var arm in choice.Arms)
+        {
+            switch (arm.Pattern)
+            {
+                case var _ when arm.Guard is not null:
+                    return null;
+                case IConstantPatternOperation constant when constant.Value.ConstantValue is { HasValue: true, Value: var value }:
+                    if (Equals(value, chosen))
+                    {
+                        return arm.Value;
+                    }
+
+                    continue;
+                case IDiscardPatternOperation:
+                    return arm.Value;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value the case that <paramref name="chosen"/> selects returns, when that case's only statement is a return.</summary>
+    private static IOperation? ChosenCase(ISwitchOperation statement, object chosen)
+    {
+        ISwitchCaseOperation? fallback = null;
+        foreach (var section in statement.Cases)
+        {
+            foreach (var clause in section.Clauses)
+            {
+                switch (clause)
+                {
+                    case ISingleValueCaseClauseOperation { Value.ConstantValue: { HasValue: true, Value: var value } } when Equals(value, chosen):
+                        return Returned(section);
+                    case IDefaultCaseClauseOperation:
+                        fallback = section;
+                        break;
+                    case ISingleValueCaseClauseOperation { Value.ConstantValue.HasValue: true }:
+                        break;
+                    default:
+                        return null; // patterns and relational cases: not followed
+                }
+            }
+        }
+
+        return fallback is null ? null : Returned(fallback);
+    }
+
+    private static IOperation? Returned(ISwitchCaseOperation section) =>
+        section.Body.Length == 1 && section.Body[0] is IReturnOperation { ReturnedValue: { } value } ? value : null;
+
+    private static IBlockOperation? Body(IMethodSymbol method, IOperation call)
+    {
+        var model = call.SemanticModel;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (model is not null && reference.SyntaxTree == model.SyntaxTree && model.GetOperation(reference.GetSyntax()) is IMethodBodyOperation { BlockBody: { } block })
+            {
+                return block;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The activation a stored lambda, method group or activation object computes.</summary>
