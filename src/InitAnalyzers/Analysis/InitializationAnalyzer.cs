@@ -4,6 +4,7 @@ using InitAnalyzers.Descriptors;
 using InitAnalyzers.Facts;
 using InitAnalyzers.Recognizers;
 using InitAnalyzers.Recognizers.Arrays;
+using InitAnalyzers.Recognizers.LayerLists;
 using InitAnalyzers.Recognizers.MathNet;
 using InitAnalyzers.Recognizers.NumSharp;
 using InitAnalyzers.Recognizers.TorchSharp;
@@ -39,6 +40,7 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
         MathNetWeightRecognizer.Register(context, index, Judge);
         NumSharpWeightRecognizer.Register(context, index, Judge);
         TorchSharpRecognizer.Register(context, index, Judge, (pitfall, operation) => FrameworkPitfallRule.Judge(pitfall, operation.ReportDiagnostic));
+        LayerListRecognizer.Register(context, Judge);
     }
 
     private static void Judge(WeightSite site, SymbolAnalysisContext context)

@@ -1,0 +1,142 @@
+using System.Threading.Tasks;
+using Xunit;
+using static InitAnalyzers.Tests.Infrastructure.AnalyzerVerifier;
+
+namespace InitAnalyzers.Tests.Rules.LayerLists;
+
+/// <summary>
+/// Networks built as lists of library layers, against stubs of the libraries' public signatures: each weight layer is paired
+/// with the activation after it (or its own activation argument) and judged with the library's default initialization or
+/// the initializer passed to it. The last weight layer is the output and is not judged; unknown layers end the pairing.
+/// </summary>
+public sealed class LayerListTests
+{
+    private static Task VerifyWithAsync(string stubs, string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        VerifyAsync(new[] { stubs, body }, expected);
+
+    private static string ConvNet(string layers) => $$"""
+        using ConvNetSharp.Core;
+        using ConvNetSharp.Core.Layers.Double;
+
+        public sealed class Classifier
+        {
+            public Net<double> Build()
+            {
+                var net = new Net<double>();
+                net.AddLayer(new InputLayer(1, 1, 2));
+                {{layers}}
+                return net;
+            }
+        }
+
+        public sealed class CustomLayer : ConvNetSharp.Core.Layers.LayerBase<double> { }
+        """;
+
+    [Fact]
+    public Task ConvNetSharp_He_before_tanh_is_reported() =>
+        VerifyWithAsync(LibraryStubs.ConvNetSharp, ConvNet("net.AddLayer({|INIT003:new FullyConnLayer(20)|}); net.AddLayer(new TanhLayer()); net.AddLayer(new FullyConnLayer(10)); net.AddLayer(new SoftmaxLayer(10));"));
+
+    [Fact]
+    public Task ConvNetSharp_generic_layers_and_dropout_before_the_sigmoid_are_followed() =>
+        VerifyWithAsync(LibraryStubs.ConvNetSharp, ConvNet("net.AddLayer({|INIT003:new ConvNetSharp.Core.Layers.FullyConnLayer<double>(20)|}); net.AddLayer(new DropoutLayer(0.5)); net.AddLayer(new ConvNetSharp.Core.Layers.SigmoidLayer<double>()); net.AddLayer(new FullyConnLayer(10)); net.AddLayer(new SoftmaxLayer(10));"));
+
+    [Theory]
+    [InlineData("net.AddLayer(new FullyConnLayer(20)); net.AddLayer(new ReluLayer()); net.AddLayer(new FullyConnLayer(10)); net.AddLayer(new SoftmaxLayer(10));")] // He before ReLU
+    [InlineData("net.AddLayer(new FullyConnLayer(20)); net.AddLayer(new LeakyReluLayer(0.01)); net.AddLayer(new FullyConnLayer(10)); net.AddLayer(new SoftmaxLayer(10));")]
+    [InlineData("net.AddLayer(new FullyConnLayer(10)); net.AddLayer(new TanhLayer());")] // the output layer
+    [InlineData("net.AddLayer(new FullyConnLayer(20)); net.AddLayer(new CustomLayer()); net.AddLayer(new TanhLayer()); net.AddLayer(new FullyConnLayer(10));")] // an unknown layer in between
+    public Task ConvNetSharp_layers_that_suit_or_cannot_be_judged_are_not_reported(string layers) =>
+        VerifyWithAsync(LibraryStubs.ConvNetSharp, ConvNet(layers));
+
+    private static string Sequential(string layers) => $$"""
+        using NeuralNetworkNET.APIs;
+        using NeuralNetworkNET.APIs.Enums;
+        using NeuralNetworkNET.APIs.Interfaces;
+        using NeuralNetworkNET.APIs.Structs;
+
+        public static class Model
+        {
+            public static INeuralNetwork Build() => NetworkManager.NewSequential(TensorInfo.Linear(784),
+                {{layers}});
+        }
+        """;
+
+    [Fact]
+    public Task NeuralNetworkNet_default_Glorot_before_ReLU_in_two_hidden_layers_is_reported() =>
+        VerifyWithAsync(LibraryStubs.NeuralNetworkNet, Sequential("{|INIT003:NetworkLayers.FullyConnected(128, ActivationType.ReLU)|}, {|INIT003:NetworkLayers.FullyConnected(64, ActivationType.ReLU)|}, NetworkLayers.Softmax(10)"));
+
+    [Fact]
+    public Task NeuralNetworkNet_He_chosen_before_tanh_is_reported() =>
+        VerifyWithAsync(LibraryStubs.NeuralNetworkNet, Sequential("{|INIT003:NetworkLayers.FullyConnected(128, ActivationType.Tanh, WeightsInitializationMode.HeEtAlNormal)|}, NetworkLayers.Softmax(10)"));
+
+    [Theory]
+    [InlineData("NetworkLayers.FullyConnected(128, ActivationType.ReLU), NetworkLayers.Softmax(10)")] // Glorot before ReLU, one hidden layer
+    [InlineData("NetworkLayers.FullyConnected(128, ActivationType.Sigmoid), NetworkLayers.FullyConnected(64, ActivationType.Tanh), NetworkLayers.Softmax(10)")]
+    [InlineData("NetworkLayers.FullyConnected(128, ActivationType.ReLU, weightsMode: WeightsInitializationMode.HeEtAlUniform), NetworkLayers.FullyConnected(64, ActivationType.ReLU, WeightsInitializationMode.HeEtAlNormal), NetworkLayers.Softmax(10)")]
+    [InlineData("NetworkLayers.FullyConnected(128, ActivationType.AbsoluteReLU), NetworkLayers.FullyConnected(64, ActivationType.AbsoluteReLU), NetworkLayers.Softmax(10)")] // an activation not judged
+    public Task NeuralNetworkNet_layers_that_suit_or_cannot_be_judged_are_not_reported(string layers) =>
+        VerifyWithAsync(LibraryStubs.NeuralNetworkNet, Sequential(layers));
+
+    private static string SiaModel(string layers) => $$"""
+        using SiaNet;
+        using SiaNet.Engine;
+        using SiaNet.Initializers;
+        using SiaNet.Layers;
+        using SiaNet.Layers.Activations;
+
+        public sealed class Trainer
+        {
+            private readonly Sequential model = new Sequential();
+
+            public void Build()
+            {
+                {{layers}}
+            }
+        }
+        """;
+
+    [Fact]
+    public Task SiaNet_default_Glorot_before_ReLU_in_two_hidden_layers_is_reported() =>
+        VerifyWithAsync(LibraryStubs.SiaNet, SiaModel("model.Add({|INIT003:new Dense(128, ActType.ReLU)|}); model.Add({|INIT003:new Dense(64, ActType.ReLU)|}); model.Add(new Dense(10, ActType.Softmax));"));
+
+    [Fact]
+    public Task SiaNet_He_before_a_tanh_layer_that_follows_is_reported() =>
+        VerifyWithAsync(LibraryStubs.SiaNet, SiaModel("model.Add({|INIT003:new Dense(128, kernelInitializer: new HeNormal())|}); model.Add(new Tanh()); model.Add(new Dense(10)); model.Add(new Softmax());"));
+
+    [Theory]
+    [InlineData("model.Add(new Dense(128, ActType.ReLU, new HeUniform())); model.Add(new Dense(64, ActType.ReLU, new HeNormal())); model.Add(new Dense(10, ActType.Softmax));")]
+    [InlineData("model.Add(new Dense(128, ActType.Tanh)); model.Add(new Dense(10, ActType.Softmax));")] // Glorot before tanh
+    [InlineData("model.Add(new Dense(128, ActType.Tanh, new RandomNormal())); model.Add(new Dense(10));")] // an initializer not catalogued
+    [InlineData("model.Add(new Dense(128, ActType.ReLU, null)); model.Add(new Dense(10, ActType.Softmax));")] // null is the default, one hidden layer
+    public Task SiaNet_layers_that_suit_or_cannot_be_judged_are_not_reported(string layers) =>
+        VerifyWithAsync(LibraryStubs.SiaNet, SiaModel(layers));
+
+    private static string Xor(string body) => $$"""
+        using Accord.Neuro;
+
+        public static class Xor
+        {
+            public static ActivationNetwork Build()
+            {
+                {{body}}
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Accord_ActivationNetwork_with_a_hidden_layer_starts_from_U_0_1() =>
+        VerifyWithAsync(
+            LibraryStubs.AccordNeuro,
+            Xor("var network = {|#0:new ActivationNetwork(new SigmoidFunction(), 2, 2, 1)|};\n        return network;"),
+            Diagnostic("INIT004").WithLocation(0).WithArguments(
+                "new ActivationNetwork(new SigmoidFunction(), 2, 2, 1)",
+                "U[0, 1)",
+                "which is not centred on zero (mean 0.5) and whose scale ignores the fan-in, so every unit's input shifts the same way",
+                "Xavier uniform values, which suit the sigmoid that follows (bound sqrt(6 / (fan_in + fan_out)))"));
+
+    [Theory]
+    [InlineData("var network = new ActivationNetwork(new BipolarSigmoidFunction(), 2, 2, 1);\n        new NguyenWidrow(network).Randomize();\n        return network;")] // re-initialized
+    [InlineData("return new ActivationNetwork(new SigmoidFunction(), 2, 1);")] // no hidden layer
+    public Task Accord_networks_reinitialized_or_without_a_hidden_layer_are_not_reported(string body) =>
+        VerifyWithAsync(LibraryStubs.AccordNeuro, Xor(body));
+}
