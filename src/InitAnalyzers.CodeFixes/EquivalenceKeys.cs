@@ -15,6 +15,9 @@ public static class EquivalenceKeys
     /// <summary>A TorchSharp initializer renamed to what it does, or given the argument it lacks (INIT006).</summary>
     public const string TorchSharpApiPitfall = "InitAnalyzers.TorchSharp.ApiPitfall";
 
+    /// <summary>A library layer given the initializer argument that suits its activation (NeuralNetwork.NET, SiaNet).</summary>
+    public const string LayerListInitialization = "InitAnalyzers.LayerList.Init";
+
     /// <summary>A scale that integer division made zero, divided in floating point instead.</summary>
     public const string FloatingPointDivision = "InitAnalyzers.FloatingPointDivision";
 }

@@ -17,6 +17,7 @@ namespace InitAnalyzers.CodeFixes;
 /// <summary>
 /// The package's one code fix provider. Each diagnostic is fixed by the family that owns it: <see cref="TorchInitFixer"/> for
 /// TorchSharp (torch.nn.init), <see cref="FloatingPointDivisionFixer"/> for a scale zeroed by integer division, and
+/// <see cref="LayerListInitFixer"/> for library layers that take an initializer argument (NeuralNetwork.NET, SiaNet),
 /// <see cref="WeightInitFixer"/> for hand-written arrays, MathNet and NumSharp (InitAnalyzers.Runtime).
 /// </summary>
 /// <remarks>
@@ -26,7 +27,7 @@ namespace InitAnalyzers.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InitCodeFixProvider)), Shared]
 public sealed class InitCodeFixProvider : CodeFixProvider
 {
-    private static readonly ImmutableArray<InitFixer> Families = ImmutableArray.Create<InitFixer>(new TorchInitFixer(), new FloatingPointDivisionFixer(), new WeightInitFixer());
+    private static readonly ImmutableArray<InitFixer> Families = ImmutableArray.Create<InitFixer>(new TorchInitFixer(), new LayerListInitFixer(), new FloatingPointDivisionFixer(), new WeightInitFixer());
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(

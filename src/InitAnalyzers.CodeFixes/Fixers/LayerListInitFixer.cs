@@ -1,0 +1,149 @@
+using System;
+using System.Linq;
+using System.Threading;
+using InitAnalyzers.Descriptors;
+using InitAnalyzers.Facts;
+using InitAnalyzers.Recognizers;
+using InitAnalyzers.Recognizers.LayerLists;
+using InitAnalyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace InitAnalyzers.CodeFixes.Fixers;
+
+/// <summary>
+/// INIT003 on a library layer that takes its initializer as an argument: the argument is set, or replaced, to the scheme that
+/// suits the activation, in the family the layer drew from (Glorot uniform, the libraries' default, becomes He uniform):
+/// NeuralNetwork.NET <c>NetworkLayers.FullyConnected(128, ActivationType.ReLU, weightsMode: WeightsInitializationMode.HeEtAlUniform)</c>,
+/// SiaNet <c>new Dense(128, ActType.ReLU, kernelInitializer: new HeUniform())</c>. ConvNetSharp's layers take none: no fix.
+/// </summary>
+internal sealed class LayerListInitFixer : InitFixer
+{
+    /// <inheritdoc/>
+    public override bool Owns(Diagnostic diagnostic) =>
+        diagnostic.Id == RuleIdentifiers.ActivationMismatch
+        && diagnostic.Properties.TryGetValue(Remedy.FrameworkProperty, out var framework)
+        && framework is LayerCatalog.NeuralNetworkNet or LayerCatalog.SiaNet or LayerCatalog.ConvNetSharp;
+
+    /// <inheritdoc/>
+    public override string EquivalenceKey(Diagnostic diagnostic) => EquivalenceKeys.LayerListInitialization;
+
+    /// <inheritdoc/>
+    public override string? Title(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken) =>
+        Plan(root, model, diagnostic, cancellationToken) is { } plan ? $"Initialize with {plan.Written}" : null;
+
+    /// <inheritdoc/>
+    public override void Plan(FixBatch batch, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (Plan(batch.Root, batch.Model, diagnostic, cancellationToken) is { } plan)
+        {
+            batch.Replace(plan.Layer, () => plan.Build(batch.Editor.Generator));
+        }
+    }
+
+    private static LayerPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(Remedy.SchemeProperty, out var schemeName) || !Enum.TryParse<InitScheme>(schemeName, out var scheme)
+            || diagnostic.Location.SourceSpan.End > root.FullSpan.End)
+        {
+            return null;
+        }
+
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (node.FirstAncestorOrSelf<ExpressionSyntax>(expression => expression is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax) is not { } layer
+            || model.GetOperation(layer, cancellationToken) is not { } operation)
+        {
+            return null;
+        }
+
+        var arguments = operation switch
+        {
+            IInvocationOperation call => call.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => default,
+        };
+        if (arguments.IsDefault)
+        {
+            return null;
+        }
+
+        var preferred = Remedy.FixFamily(diagnostic.Properties);
+        if (arguments.FirstOrDefault(argument => argument.Parameter?.Name == "weightsMode") is { } mode
+            && model.Compilation.GetTypeByMetadataName("NeuralNetworkNET.APIs.Enums.WeightsInitializationMode") is { } modes)
+        {
+            // The default, Glorot uniform, draws uniform values; an explicit mode names its family.
+            var drawn = mode.ArgumentKind == ArgumentKind.Explicit && mode.Value is IFieldReferenceOperation { Field.Name: var current } && current.EndsWith("Normal", StringComparison.Ordinal) ? InitKind.Normal : InitKind.Uniform;
+            var uniform = (preferred ?? drawn) == InitKind.Uniform;
+            var member = scheme switch
+            {
+                InitScheme.HeNormal or InitScheme.HeUniform => uniform ? "HeEtAlUniform" : "HeEtAlNormal",
+                InitScheme.XavierNormal or InitScheme.XavierUniform => uniform ? "GlorotUniform" : "GlorotNormal",
+                _ => "LeCunUniform", // NeuralNetwork.NET has no LeCun normal
+            };
+            return new LayerPlan(layer, mode, "weightsMode", $"WeightsInitializationMode.{member}", generator =>
+                generator.MemberAccessExpression(generator.TypeExpression(modes).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation), member));
+        }
+
+        if (arguments.FirstOrDefault(argument => argument.Parameter?.Name == "kernelInitializer") is { } kernel)
+        {
+            var drawn = kernel.ArgumentKind == ArgumentKind.Explicit && kernel.Value.WalkDownConversions() is IObjectCreationOperation { Type.Name: var current } && current.EndsWith("Normal", StringComparison.Ordinal) ? InitKind.Normal : InitKind.Uniform;
+            var uniform = (preferred ?? drawn) == InitKind.Uniform;
+            var name = scheme switch
+            {
+                InitScheme.HeNormal or InitScheme.HeUniform => uniform ? "HeUniform" : "HeNormal",
+                InitScheme.XavierNormal or InitScheme.XavierUniform => uniform ? "GlorotUniform" : "GlorotNormal",
+                _ => uniform ? "LecunUniform" : "LecunNormal",
+            };
+            return model.Compilation.GetTypeByMetadataName("SiaNet.Initializers." + name) is { } initializer
+                ? new LayerPlan(layer, kernel, "kernelInitializer", $"new {name}()", generator =>
+                    generator.ObjectCreationExpression(generator.TypeExpression(initializer).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation)))
+                : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The layer call or creation, and the initializer argument to set in it.</summary>
+    private sealed class LayerPlan
+    {
+        private readonly IArgumentOperation argument;
+        private readonly string parameter;
+        private readonly Func<SyntaxGenerator, SyntaxNode> value;
+
+        public LayerPlan(ExpressionSyntax layer, IArgumentOperation argument, string parameter, string written, Func<SyntaxGenerator, SyntaxNode> value)
+        {
+            Layer = layer;
+            this.argument = argument;
+            this.parameter = parameter;
+            Written = written;
+            this.value = value;
+        }
+
+        public ExpressionSyntax Layer { get; }
+
+        /// <summary>The initializer as the fix writes it, for the title.</summary>
+        public string Written { get; }
+
+        /// <summary>The layer with the initializer argument replaced, or appended by name where the default was used.</summary>
+        public SyntaxNode Build(SyntaxGenerator generator)
+        {
+            var written = (ExpressionSyntax)value(generator);
+            if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Syntax is ArgumentSyntax explicitArgument)
+            {
+                return Layer.ReplaceNode(explicitArgument.Expression, written.WithTriviaFrom(explicitArgument.Expression));
+            }
+
+            var named = SyntaxFactory.Argument(SyntaxFactory.NameColon(parameter), default, written);
+            return Layer switch
+            {
+                InvocationExpressionSyntax call => call.WithArgumentList(call.ArgumentList.AddArguments(named)),
+                BaseObjectCreationExpressionSyntax { ArgumentList: { } list } creation => creation.WithArgumentList(list.AddArguments(named)),
+                _ => Layer,
+            };
+        }
+    }
+}

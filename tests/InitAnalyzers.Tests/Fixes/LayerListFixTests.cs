@@ -1,0 +1,95 @@
+using System.Threading.Tasks;
+using InitAnalyzers.Tests.Rules.LayerLists;
+using Xunit;
+using static InitAnalyzers.Tests.Infrastructure.CodeFixVerifier;
+
+namespace InitAnalyzers.Tests.Fixes;
+
+/// <summary>
+/// INIT003 fixes on library layers: the initializer argument is set, or replaced, to the scheme that suits the activation, in
+/// the family the layer drew from; ConvNetSharp's layers take none, so none is offered. The fixed code compiles against the stubs.
+/// </summary>
+public sealed class LayerListFixTests
+{
+    private static string Sequential(string layers) => $$"""
+        using NeuralNetworkNET.APIs;
+        using NeuralNetworkNET.APIs.Enums;
+        using NeuralNetworkNET.APIs.Interfaces;
+        using NeuralNetworkNET.APIs.Structs;
+
+        public static class Model
+        {
+            public static INeuralNetwork Build() => NetworkManager.NewSequential(TensorInfo.Linear(784),
+                {{layers}});
+        }
+        """;
+
+    [Fact]
+    public Task NeuralNetworkNet_default_Glorot_before_ReLU_gets_He_uniform_by_name() =>
+        VerifyFixAsync(
+            new[] { LibraryStubs.NeuralNetworkNet, Sequential("{|INIT003:NetworkLayers.FullyConnected(128, ActivationType.ReLU)|}, {|INIT003:NetworkLayers.FullyConnected(64, ActivationType.ReLU)|}, NetworkLayers.Softmax(10)") },
+            new[] { LibraryStubs.NeuralNetworkNet, Sequential("NetworkLayers.FullyConnected(128, ActivationType.ReLU, weightsMode: WeightsInitializationMode.HeEtAlUniform), NetworkLayers.FullyConnected(64, ActivationType.ReLU, weightsMode: WeightsInitializationMode.HeEtAlUniform), NetworkLayers.Softmax(10)") });
+
+    [Fact]
+    public Task NeuralNetworkNet_He_normal_before_tanh_becomes_Glorot_normal_in_place() =>
+        VerifyFixAsync(
+            new[] { LibraryStubs.NeuralNetworkNet, Sequential("{|INIT003:NetworkLayers.FullyConnected(128, ActivationType.Tanh, WeightsInitializationMode.HeEtAlNormal)|}, NetworkLayers.Softmax(10)") },
+            new[] { LibraryStubs.NeuralNetworkNet, Sequential("NetworkLayers.FullyConnected(128, ActivationType.Tanh, WeightsInitializationMode.GlorotNormal), NetworkLayers.Softmax(10)") });
+
+    private static string SiaModel(string layers) => $$"""
+        using SiaNet;
+        using SiaNet.Engine;
+        using SiaNet.Initializers;
+        using SiaNet.Layers;
+        using SiaNet.Layers.Activations;
+
+        public sealed class Trainer
+        {
+            private readonly Sequential model = new Sequential();
+
+            public void Build()
+            {
+                {{layers}}
+            }
+        }
+        """;
+
+    [Fact]
+    public Task SiaNet_Dense_gets_a_He_uniform_kernel_initializer() =>
+        VerifyFixAsync(
+            new[] { LibraryStubs.SiaNet, SiaModel("model.Add({|INIT003:new Dense(128, ActType.ReLU)|}); model.Add({|INIT003:new Dense(64, ActType.ReLU)|}); model.Add(new Dense(10, ActType.Softmax));") },
+            new[] { LibraryStubs.SiaNet, SiaModel("model.Add(new Dense(128, ActType.ReLU, kernelInitializer: new HeUniform())); model.Add(new Dense(64, ActType.ReLU, kernelInitializer: new HeUniform())); model.Add(new Dense(10, ActType.Softmax));") });
+
+    [Fact]
+    public Task SiaNet_He_normal_before_tanh_becomes_Glorot_normal() =>
+        VerifyFixAsync(
+            new[] { LibraryStubs.SiaNet, SiaModel("model.Add({|INIT003:new Dense(128, kernelInitializer: new HeNormal())|}); model.Add(new Tanh()); model.Add(new Dense(10));") },
+            new[] { LibraryStubs.SiaNet, SiaModel("model.Add(new Dense(128, kernelInitializer: new GlorotNormal())); model.Add(new Tanh()); model.Add(new Dense(10));") });
+
+    [Fact]
+    public Task ConvNetSharp_layers_take_no_initializer_so_no_fix_is_offered()
+    {
+        var test = CreateTest();
+        test.TestState.Sources.Add(LibraryStubs.ConvNetSharp);
+        test.TestState.Sources.Add("""
+            using ConvNetSharp.Core;
+            using ConvNetSharp.Core.Layers.Double;
+
+            public static class Classifier
+            {
+                public static Net<double> Build()
+                {
+                    var net = new Net<double>();
+                    net.AddLayer(new InputLayer(1, 1, 2));
+                    net.AddLayer({|INIT003:new FullyConnLayer(20)|});
+                    net.AddLayer(new TanhLayer());
+                    net.AddLayer(new FullyConnLayer(10));
+                    return net;
+                }
+            }
+            """);
+        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        test.FixedState.Sources.AddRange(test.TestState.Sources);
+        return test.RunAsync(System.Threading.CancellationToken.None);
+    }
+}
