@@ -54,6 +54,8 @@ public sealed class HandWrittenActivationMismatchTests
                 return output;
             }
 
+            private static double HeStd(int fanIn) => Math.Sqrt(2.0 / fanIn);
+
             private double Gaussian()
             {
                 double u1 = 1.0 - random.NextDouble();
@@ -78,6 +80,7 @@ public sealed class HandWrittenActivationMismatchTests
     [InlineData("{|INIT003:hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0) / Math.Sqrt(inputs)|}", Tanh)]
     [InlineData("{|INIT003:hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2 / (double)inputs)|}", Tanh)]
     [InlineData("double std = Math.Sqrt(2.0 / inputs);\n                {|INIT003:hiddenWeights[i, j] = Gaussian() * std|}", Tanh)]
+    [InlineData("{|INIT003:hiddenWeights[i, j] = Gaussian() * HeStd(inputs)|}", Tanh)]
     [InlineData("{|INIT003:hiddenWeights[i, j] = Gaussian() / Math.Sqrt(inputs)|}", ReLU)]
     [InlineData("{|INIT003:hiddenWeights[i, j] = Gaussian() * (1.0 / Math.Sqrt(inputs))|}", ReLU)]
     [InlineData("{|INIT003:hiddenWeights[i, j] = (random.NextDouble() * 2 - 1) * Math.Sqrt(3.0 / inputs)|}", ReLU)]
@@ -97,6 +100,7 @@ public sealed class HandWrittenActivationMismatchTests
     [InlineData("hiddenWeights[i, j] = (random.NextDouble() * 2 - 1) * Math.Sqrt(2.0 / inputs)", Tanh)] // variance 2 / (3 fan_in): no scheme
     [InlineData("hiddenWeights[i, j] = random.NextDouble() * Math.Sqrt(6.0 / inputs)", Tanh)] // not zero-centred: no scheme
     [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / inputs)", "Activate(sum)")] // unknown activation
+    [InlineData("hiddenWeights[i, j] = Gaussian() * HeStd(inputs)", ReLU)] // He through a helper, before ReLU
     public Task A_scheme_that_suits_or_cannot_be_judged_is_not_reported(string hidden, string activation) =>
         VerifyAsync(Network(hidden, activation).Replace("    private double Gaussian()", "    public Func<double, double> Activate { get; set; } = x => x;\n\n    private double Gaussian()"));
 

@@ -8,7 +8,7 @@ namespace InitAnalyzers.Recognizers.Values;
 /// <summary>
 /// Reads which fan-scaled scheme a hand-written scale implements (DOMAIN.md section 2), by what it computes: the draw's
 /// variance times the square of the scale must be k / fan or k / (fan_in + fan_out) for a constant k, read through
-/// <c>Math.Sqrt</c>, constant factors and locals.
+/// <c>Math.Sqrt</c>, constant factors, locals and one-expression helper methods.
 /// With a unit normal, <c>Math.Sqrt(2.0 / fanIn)</c> is He, <c>1 / Math.Sqrt(fanIn)</c> LeCun, <c>Math.Sqrt(2.0 / (fanIn + fanOut))</c>
 /// Xavier; with U(-1, 1) (variance 1/3), <c>Math.Sqrt(6.0 / fanIn)</c> is He uniform and <c>Math.Sqrt(6.0 / (fanIn + fanOut))</c>
 /// Xavier uniform (He et al. 2015; Glorot and Bengio 2010; LeCun et al. 1998). Any other k, or a scale whose shape is not one
@@ -207,6 +207,15 @@ internal static class SchemeFormula
         {
             depth--;
             return Through(value, ref depth);
+        }
+
+        // A helper of the user's that computes the scale (double HeStd(int fanIn) => Math.Sqrt(2.0 / fanIn)): its parameters
+        // are the sizes, whatever the caller passes.
+        if (operation is IInvocationOperation { TargetMethod: { ContainingType.Name: not ("Math" or "MathF"), Parameters.Length: <= 2 } helper } call
+            && depth > 0 && IsFloating(helper.ReturnType) && helper.SingleReturnedExpression(call) is { } returned)
+        {
+            depth--;
+            return Through(returned, ref depth);
         }
 
         return operation;
