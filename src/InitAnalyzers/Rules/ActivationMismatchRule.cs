@@ -50,9 +50,10 @@ internal sealed class ActivationMismatchRule : IWeightRule
     /// <summary>The mismatch between <paramref name="scheme"/> and <paramref name="site"/>'s activation, in a network as deep as the site shows.</summary>
     public static (DiagnosticSeverity Severity, string Why)? Verdict(WeightSite site, SchemeDraw scheme)
     {
-        // Xavier before ReLU costs half the variance per layer: felt from two hidden layers on. A hand-written network or a
-        // layer list must show that depth; a TorchSharp model, whose depth is not counted, is judged as written.
-        if ((site.Framework is null || site.HiddenLayers is not null) && scheme.Suits == SchemeSuits.Saturating && site.Activation.IsRectifier() && site.HiddenLayers is not >= 2)
+        // Xavier or LeCun before ReLU costs half the variance per layer: felt from two hidden layers on. A hand-written network
+        // or a layer list must show that depth; a TorchSharp model, whose depth is not counted, is judged as written.
+        if ((site.Framework is null || site.HiddenLayers is not null) && scheme.Suits is SchemeSuits.Saturating or SchemeSuits.UnitGain
+            && site.Activation.IsRectifier() && site.HiddenLayers is not >= 2)
         {
             return null;
         }

@@ -29,8 +29,9 @@ public sealed class HandWrittenActivationMismatchFixTests
     [Fact]
     public Task LeCun_before_ReLU_becomes_the_He_std() =>
         VerifyFixAsync(
-            Network("{|INIT003:hiddenWeights[i, j] = Gaussian() / Math.Sqrt(inputs)|}", ReLU),
-            Fixed("hiddenWeights[i, j] = Gaussian() * WeightInit.HeStd(hiddenWeights.GetLength(1))", ReLU));
+            Deep.Replace("FIRST", "{|INIT003:w1[i, j] = Gaussian() / Math.Sqrt(inputs)|}").Replace("SECOND", "w2[i, j] = Gaussian() * Math.Sqrt(2.0 / units)"),
+            Deep.Replace("FIRST", "w1[i, j] = Gaussian() * WeightInit.HeStd(w1.GetLength(1))").Replace("SECOND", "w2[i, j] = Gaussian() * Math.Sqrt(2.0 / units)")
+                .Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n"));
 
     [Fact]
     public Task A_scale_held_in_a_local_is_replaced_at_the_use() =>

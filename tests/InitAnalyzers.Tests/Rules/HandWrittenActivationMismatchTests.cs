@@ -81,9 +81,6 @@ public sealed class HandWrittenActivationMismatchTests
     [InlineData("{|INIT003:hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2 / (double)inputs)|}", Tanh)]
     [InlineData("double std = Math.Sqrt(2.0 / inputs);\n                {|INIT003:hiddenWeights[i, j] = Gaussian() * std|}", Tanh)]
     [InlineData("{|INIT003:hiddenWeights[i, j] = Gaussian() * HeStd(inputs)|}", Tanh)]
-    [InlineData("{|INIT003:hiddenWeights[i, j] = Gaussian() / Math.Sqrt(inputs)|}", ReLU)]
-    [InlineData("{|INIT003:hiddenWeights[i, j] = Gaussian() * (1.0 / Math.Sqrt(inputs))|}", ReLU)]
-    [InlineData("{|INIT003:hiddenWeights[i, j] = (random.NextDouble() * 2 - 1) * Math.Sqrt(3.0 / inputs)|}", ReLU)]
     public Task A_scheme_that_does_not_suit_the_activation_is_reported(string hidden, string activation) =>
         VerifyAsync(Network(hidden, activation));
 
@@ -94,6 +91,7 @@ public sealed class HandWrittenActivationMismatchTests
     [InlineData("hiddenWeights[i, j] = (random.NextDouble() * 2 - 1) * Math.Sqrt(6.0 / (inputs + hiddenUnits))", Sigmoid)] // Xavier uniform before sigmoid
     [InlineData("hiddenWeights[i, j] = Gaussian() / Math.Sqrt(inputs)", Tanh)] // LeCun before tanh: within the factor 2
     [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / (inputs + hiddenUnits))", ReLU)] // Xavier before ReLU, one hidden layer
+    [InlineData("hiddenWeights[i, j] = Gaussian() / Math.Sqrt(inputs)", ReLU)] // LeCun before ReLU, one hidden layer
     [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(3.0 / inputs)", Tanh)] // a gain of the author's own: not a scheme
     [InlineData("hiddenWeights[i, j] = Gaussian() * 1.7 / Math.Sqrt(inputs)", ReLU)] // likewise
     [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / inputs) * 0.5", Tanh)] // rescaled after the formula
@@ -135,7 +133,7 @@ public sealed class HandWrittenActivationMismatchTests
                 "the ReLU gain doubles the variance that a saturating activation expects, so its units saturate and their gradients vanish in a deep stack (Glorot and Bengio 2010)",
                 "Xavier normal values, which suit the tanh that follows (std sqrt(2 / (fan_in + fan_out)))"));
 
-    private const string Deep = """
+    internal const string Deep = """
         using System;
 
         public sealed class DeepNetwork
@@ -199,6 +197,12 @@ public sealed class HandWrittenActivationMismatchTests
         VerifyAsync(Deep
             .Replace("FIRST", "{|INIT003:w1[i, j] = Gaussian() * Math.Sqrt(2.0 / (inputs + units))|}")
             .Replace("SECOND", "{|INIT003:w2[i, j] = (random.NextDouble() * 2 - 1) * Math.Sqrt(6.0 / (units + units))|}"));
+
+    [Theory]
+    [InlineData("{|INIT003:w1[i, j] = Gaussian() / Math.Sqrt(inputs)|}", "{|INIT003:w2[i, j] = Gaussian() * (1.0 / Math.Sqrt(units))|}")]
+    [InlineData("{|INIT003:w1[i, j] = (random.NextDouble() * 2 - 1) * Math.Sqrt(3.0 / inputs)|}", "w2[i, j] = Gaussian() * Math.Sqrt(2.0 / units)")]
+    public Task LeCun_before_ReLU_is_reported_in_a_network_of_two_hidden_layers(string first, string second) =>
+        VerifyAsync(Deep.Replace("FIRST", first).Replace("SECOND", second));
 
     [Fact]
     public Task He_before_ReLU_in_a_network_of_two_hidden_layers_is_not_reported() =>

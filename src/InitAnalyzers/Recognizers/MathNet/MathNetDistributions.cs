@@ -27,7 +27,9 @@ internal static class MathNetDistributions
                 return FromParameters(constructor.ContainingType, creation.Arguments, types);
             case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WithMeanStdDev" or "WithMeanVariance" } method } invocation:
                 var draw = FromParameters(method.ContainingType, invocation.Arguments, types);
-                return method.Name == "WithMeanVariance" && draw is { ScaledBySize: false } ? RandomDraw.Normal(draw.First, Math.Sqrt(draw.Second)) : draw;
+                return method.Name != "WithMeanVariance" ? draw
+                    : draw is { ScaledBySize: false } ? RandomDraw.Normal(draw.First, Math.Sqrt(draw.Second))
+                    : draw?.WithSizeScale(); // a variance, not a std: no scheme read from it
             default:
                 return null;
         }
@@ -41,7 +43,8 @@ internal static class MathNetDistributions
             return numbers.Count switch
             {
                 0 => RandomDraw.Normal(0, 1),
-                2 => Number(numbers[0]) is { } mean && Number(numbers[1]) is { } std ? RandomDraw.Normal(mean, std) : RandomDraw.Normal(0, 1).WithSizeScale(),
+                2 => Number(numbers[0]) is { } mean && Number(numbers[1]) is { } std ? RandomDraw.Normal(mean, std)
+                    : Number(numbers[0]) == 0 ? Scaled(RandomDraw.Normal(0, 1), numbers[1]) : RandomDraw.Normal(0, 1).WithSizeScale(),
                 _ => null,
             };
         }
@@ -51,13 +54,18 @@ internal static class MathNetDistributions
             return numbers.Count switch
             {
                 0 => RandomDraw.Uniform(0, 1),
-                2 => Number(numbers[0]) is { } low && Number(numbers[1]) is { } high ? RandomDraw.Uniform(low, high) : RandomDraw.Uniform(-1, 1).WithSizeScale(),
+                2 => Number(numbers[0]) is { } low && Number(numbers[1]) is { } high ? RandomDraw.Uniform(low, high)
+                    : NumSharp.NDArrayValueReader.IsNegationOf(numbers[0], numbers[1]) ? Scaled(RandomDraw.Uniform(-1, 1), numbers[1]) : RandomDraw.Uniform(-1, 1).WithSizeScale(),
                 _ => null,
             };
         }
 
         return null;
     }
+
+    /// <summary>A unit draw under a std or bound computed from sizes: with the scheme it implements, if any (<see cref="Values.SchemeFormula"/>).</summary>
+    private static RandomDraw Scaled(RandomDraw unit, IOperation scale) =>
+        Values.SchemeFormula.Read(unit, scale, divides: false) is { } scheme ? unit.WithScheme(scheme) : unit.WithSizeScale();
 
     /// <summary>A compile-time number, or a local assigned one once (<c>var std = 0.01;</c>).</summary>
     private static double? Number(IOperation operation)

@@ -122,7 +122,7 @@ internal sealed class MathNetWeightRecognizer
             // One recognized distribution everywhere, or nothing is claimed; a fill beside it may come before or after.
             var draw = values[0].Draw;
             return draw is not null && values.All(write => draw.Equals(write.Draw)) && constants.Count == 0 && zeroFills.Count == 0
-                ? new Initialization(draw.Family, values.Select(write => write.Location).ToImmutableArray(), draw: draw)
+                ? new Initialization(draw.Scheme is null ? draw.Family : InitKind.Scheme, values.Select(write => write.Location).ToImmutableArray(), draw: draw, scheme: draw.Scheme)
                 : Initialization.Unknown;
         }
 

@@ -173,7 +173,7 @@ internal sealed class NumSharpWeightRecognizer
         {
             NDArrayWriteKind.Zero => new Initialization(InitKind.Zero, locations),
             NDArrayWriteKind.Constant => new Initialization(InitKind.Constant, locations, first.Constant),
-            _ => new Initialization(first.Draw!.Family, locations, draw: first.Draw),
+            _ => new Initialization(first.Draw!.Scheme is null ? first.Draw.Family : InitKind.Scheme, locations, draw: first.Draw, scheme: first.Draw.Scheme),
         };
     }
 

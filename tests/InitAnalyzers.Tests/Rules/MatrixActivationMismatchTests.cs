@@ -1,0 +1,55 @@
+using System.Threading.Tasks;
+using InitAnalyzers.Tests.Fixes;
+using InitAnalyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace InitAnalyzers.Tests.Rules;
+
+/// <summary>
+/// INIT003 on MathNet and NumSharp weights: a distribution whose std or bound is a scheme's formula (<c>new Normal(0,
+/// Math.Sqrt(2.0 / inputs))</c>, <c>np.random.randn(a, b) * Math.Sqrt(2.0 / a)</c>) against the activation applied to the
+/// layer, and the fix to the scheme that suits it.
+/// </summary>
+public sealed class MatrixActivationMismatchTests
+{
+    private static string Tanh(string source) => source.Replace(".Map(v => Math.Max(0, v))", ".Map(Math.Tanh)");
+
+    [Theory]
+    [InlineData("{|INIT003:Matrix<double>.Build.Random(hidden, inputs, new Normal(0, Math.Sqrt(2.0 / inputs)))|}")]
+    [InlineData("{|INIT003:Matrix<double>.Build.Random(hidden, inputs, new ContinuousUniform(-Math.Sqrt(6.0 / inputs), Math.Sqrt(6.0 / inputs)))|}")]
+    [InlineData("{|INIT003:Matrix<double>.Build.Random(hidden, inputs, Normal.WithMeanStdDev(0, Math.Sqrt(2.0 / inputs)))|}")]
+    public Task MathNet_He_before_tanh_is_reported(string hidden) =>
+        MathNetVerifier.VerifyAsync(Tanh(MathNetZeroWeightsTests.Network(hidden)));
+
+    [Theory]
+    [InlineData("Matrix<double>.Build.Random(hidden, inputs, new Normal(0, Math.Sqrt(2.0 / inputs)))", false)] // He before ReLU
+    [InlineData("Matrix<double>.Build.Random(hidden, inputs, new Normal(0, Math.Sqrt(2.0 / (inputs + hidden))))", true)] // Xavier before tanh
+    [InlineData("Matrix<double>.Build.Random(hidden, inputs, Normal.WithMeanVariance(0, Math.Sqrt(2.0 / inputs)))", true)] // a variance, not a std: not read
+    public Task MathNet_schemes_that_suit_or_cannot_be_read_are_not_reported(string hidden, bool tanh) =>
+        MathNetVerifier.VerifyAsync(tanh ? Tanh(MathNetZeroWeightsTests.Network(hidden)) : MathNetZeroWeightsTests.Network(hidden));
+
+    [Fact]
+    public Task MathNet_He_before_tanh_becomes_Xavier() =>
+        MathNetVerifier.VerifyFixAsync(
+            Tanh(MathNetZeroWeightsTests.Network("{|INIT003:Matrix<double>.Build.Random(hidden, inputs, new Normal(0, Math.Sqrt(2.0 / inputs)))|}")),
+            MathNetFixTests.Fixed(Tanh(MathNetZeroWeightsTests.Network("Matrix<double>.Build.Random(hidden, inputs, new Normal(0, WeightInit.XavierStd(inputs, hidden)))"))));
+
+    [Theory]
+    [InlineData("{|INIT003:np.random.randn(inputs, hidden) * Math.Sqrt(2.0 / inputs)|}")]
+    [InlineData("{|INIT003:np.random.normal(0, Math.Sqrt(2.0 / inputs), (inputs, hidden))|}")]
+    [InlineData("{|INIT003:np.random.uniform(-Math.Sqrt(6.0 / inputs), Math.Sqrt(6.0 / inputs), (inputs, hidden))|}")]
+    public Task NumSharp_He_before_tanh_is_reported(string hidden) =>
+        NumSharpVerifier.VerifyAsync(NumSharpFixTests.Network(hidden, "np.tanh(np.dot(x, W1))"));
+
+    [Theory]
+    [InlineData("np.random.randn(inputs, hidden) * Math.Sqrt(2.0 / inputs)", "np.maximum(np.dot(x, W1), 0)")]
+    [InlineData("np.random.randn(inputs, hidden) * Math.Sqrt(2.0 / (inputs + hidden))", "np.tanh(np.dot(x, W1))")]
+    public Task NumSharp_schemes_that_suit_are_not_reported(string hidden, string activation) =>
+        NumSharpVerifier.VerifyAsync(NumSharpFixTests.Network(hidden, activation));
+
+    [Fact]
+    public Task NumSharp_He_before_tanh_becomes_Xavier() =>
+        NumSharpVerifier.VerifyFixAsync(
+            NumSharpFixTests.Network("{|INIT003:np.random.randn(inputs, hidden) * Math.Sqrt(2.0 / inputs)|}", "np.tanh(np.dot(x, W1))"),
+            NumSharpFixTests.Network("np.random.normal(0, WeightInit.XavierStd(inputs, hidden), new Shape(inputs, hidden))", "np.tanh(np.dot(x, W1))", withUsing: true));
+}
