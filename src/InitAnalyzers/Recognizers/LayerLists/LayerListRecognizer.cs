@@ -20,8 +20,11 @@ namespace InitAnalyzers.Recognizers.LayerLists;
 /// </summary>
 internal sealed class LayerListRecognizer
 {
-    /// <summary>Names of code that sets AForge's and Accord's weights some other way than the U[0, 1) default.</summary>
-    private static readonly string[] OtherNeuronInit = { "NguyenWidrow", "GaussianWeights", "RandRange", "RandGenerator" };
+    /// <summary>
+    /// Names of code that sets AForge's and Accord's weights some other way than the U[0, 1) default: an initializer, another
+    /// range or generator, or weights written or copied in (<c>ann.Layers[0].Neurons[i].Weights[j] = rbm...</c>).
+    /// </summary>
+    private static readonly string[] OtherNeuronInit = { "NguyenWidrow", "GaussianWeights", "RandRange", "RandGenerator", "Weights" };
 
     private readonly LayerCatalog catalog;
     private readonly Action<WeightSite, SymbolAnalysisContext> emit;

@@ -116,6 +116,8 @@ public sealed class LayerListTests
 
         public static class Xor
         {
+            private static readonly double[] Trained = { 0.5, -0.5 };
+
             public static ActivationNetwork Build()
             {
                 {{body}}
@@ -137,6 +139,7 @@ public sealed class LayerListTests
     [Theory]
     [InlineData("var network = new ActivationNetwork(new BipolarSigmoidFunction(), 2, 2, 1);\n        new NguyenWidrow(network).Randomize();\n        return network;")] // re-initialized
     [InlineData("return new ActivationNetwork(new SigmoidFunction(), 2, 1);")] // no hidden layer
+    [InlineData("var network = new ActivationNetwork(new SigmoidFunction(), 2, 2, 1);\n        for (int j = 0; j < 2; j++) network.Layers[0].Neurons[0].Weights[j] = Trained[j];\n        return network;")] // weights copied in (Accord's RestrictedBoltzmannMachine.ToActivationNetwork)
     public Task Accord_networks_reinitialized_or_without_a_hidden_layer_are_not_reported(string body) =>
         VerifyWithAsync(LibraryStubs.AccordNeuro, Xor(body));
 }

@@ -178,7 +178,11 @@ internal static class LibraryStubs
                 public double Derivative2(double y) => 0;
             }
 
-            public abstract class Network { }
+            public abstract class Neuron { public double[] Weights { get; } = new double[0]; }
+
+            public abstract class Layer { public Neuron[] Neurons { get; } = new Neuron[0]; }
+
+            public abstract class Network { public Layer[] Layers { get; } = new Layer[0]; }
 
             public class ActivationNetwork : Network
             {
