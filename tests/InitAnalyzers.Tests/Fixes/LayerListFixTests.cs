@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using InitAnalyzers.Tests.Rules.LayerLists;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.CodeFixVerifier;
+using static InitAnalyzers.Tests.Rules.LayerLists.LayerListTests;
 
 namespace InitAnalyzers.Tests.Fixes;
 
@@ -11,19 +12,6 @@ namespace InitAnalyzers.Tests.Fixes;
 /// </summary>
 public sealed class LayerListFixTests
 {
-    private static string Sequential(string layers) => $$"""
-        using NeuralNetworkNET.APIs;
-        using NeuralNetworkNET.APIs.Enums;
-        using NeuralNetworkNET.APIs.Interfaces;
-        using NeuralNetworkNET.APIs.Structs;
-
-        public static class Model
-        {
-            public static INeuralNetwork Build() => NetworkManager.NewSequential(TensorInfo.Linear(784),
-                {{layers}});
-        }
-        """;
-
     [Fact]
     public Task NeuralNetworkNet_default_Glorot_before_ReLU_gets_He_uniform_by_name() =>
         VerifyFixAsync(
@@ -35,24 +23,6 @@ public sealed class LayerListFixTests
         VerifyFixAsync(
             new[] { LibraryStubs.NeuralNetworkNet, Sequential("{|INIT003:NetworkLayers.FullyConnected(128, ActivationType.Tanh, WeightsInitializationMode.HeEtAlNormal)|}, NetworkLayers.Softmax(10)") },
             new[] { LibraryStubs.NeuralNetworkNet, Sequential("NetworkLayers.FullyConnected(128, ActivationType.Tanh, WeightsInitializationMode.GlorotNormal), NetworkLayers.Softmax(10)") });
-
-    private static string SiaModel(string layers) => $$"""
-        using SiaNet;
-        using SiaNet.Engine;
-        using SiaNet.Initializers;
-        using SiaNet.Layers;
-        using SiaNet.Layers.Activations;
-
-        public sealed class Trainer
-        {
-            private readonly Sequential model = new Sequential();
-
-            public void Build()
-            {
-                {{layers}}
-            }
-        }
-        """;
 
     [Fact]
     public Task SiaNet_Dense_gets_a_He_uniform_kernel_initializer() =>
@@ -71,23 +41,7 @@ public sealed class LayerListFixTests
     {
         var test = CreateTest();
         test.TestState.Sources.Add(LibraryStubs.ConvNetSharp);
-        test.TestState.Sources.Add("""
-            using ConvNetSharp.Core;
-            using ConvNetSharp.Core.Layers.Double;
-
-            public static class Classifier
-            {
-                public static Net<double> Build()
-                {
-                    var net = new Net<double>();
-                    net.AddLayer(new InputLayer(1, 1, 2));
-                    net.AddLayer({|INIT003:new FullyConnLayer(20)|});
-                    net.AddLayer(new TanhLayer());
-                    net.AddLayer(new FullyConnLayer(10));
-                    return net;
-                }
-            }
-            """);
+        test.TestState.Sources.Add(ConvNet("net.AddLayer({|INIT003:new FullyConnLayer(20)|}); net.AddLayer(new TanhLayer()); net.AddLayer(new FullyConnLayer(10));"));
         test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
         test.FixedState.Sources.AddRange(test.TestState.Sources);
         return test.RunAsync(System.Threading.CancellationToken.None);

@@ -14,7 +14,7 @@ public sealed class LayerListTests
     private static Task VerifyWithAsync(string stubs, string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
         VerifyAsync(new[] { stubs, body }, expected);
 
-    private static string ConvNet(string layers) => $$"""
+    internal static string ConvNet(string layers) => $$"""
         using ConvNetSharp.Core;
         using ConvNetSharp.Core.Layers.Double;
 
@@ -48,7 +48,7 @@ public sealed class LayerListTests
     public Task ConvNetSharp_layers_that_suit_or_cannot_be_judged_are_not_reported(string layers) =>
         VerifyWithAsync(LibraryStubs.ConvNetSharp, ConvNet(layers));
 
-    private static string Sequential(string layers) => $$"""
+    internal static string Sequential(string layers) => $$"""
         using NeuralNetworkNET.APIs;
         using NeuralNetworkNET.APIs.Enums;
         using NeuralNetworkNET.APIs.Interfaces;
@@ -77,7 +77,7 @@ public sealed class LayerListTests
     public Task NeuralNetworkNet_layers_that_suit_or_cannot_be_judged_are_not_reported(string layers) =>
         VerifyWithAsync(LibraryStubs.NeuralNetworkNet, Sequential(layers));
 
-    private static string SiaModel(string layers) => $$"""
+    internal static string SiaModel(string layers) => $$"""
         using SiaNet;
         using SiaNet.Engine;
         using SiaNet.Initializers;
