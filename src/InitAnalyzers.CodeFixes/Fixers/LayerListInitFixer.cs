@@ -20,30 +20,80 @@ namespace InitAnalyzers.CodeFixes.Fixers;
 /// suits the activation, in the family the layer drew from (Glorot uniform, the libraries' default, becomes He uniform):
 /// NeuralNetwork.NET <c>NetworkLayers.FullyConnected(128, ActivationType.ReLU, weightsMode: WeightsInitializationMode.HeEtAlUniform)</c>,
 /// SiaNet <c>new Dense(128, ActType.ReLU, kernelInitializer: new HeUniform())</c>. ConvNetSharp's layers take none: no fix.
+/// INIT004 on Accord's <c>ActivationNetwork</c>: <c>new NguyenWidrow(network).Randomize();</c> after the statement that makes it.
 /// </summary>
 internal sealed class LayerListInitFixer : InitFixer
 {
+    private const string NguyenWidrowName = "Accord.Neuro.NguyenWidrow";
+
     /// <inheritdoc/>
     public override bool Owns(Diagnostic diagnostic) =>
-        diagnostic.Id == RuleIdentifiers.ActivationMismatch
-        && diagnostic.Properties.TryGetValue(Remedy.FrameworkProperty, out var framework)
-        && framework is LayerCatalog.NeuralNetworkNet or LayerCatalog.SiaNet or LayerCatalog.ConvNetSharp;
+        diagnostic.Properties.TryGetValue(Remedy.FrameworkProperty, out var framework)
+        && (diagnostic.Id == RuleIdentifiers.ActivationMismatch && framework is LayerCatalog.NeuralNetworkNet or LayerCatalog.SiaNet or LayerCatalog.ConvNetSharp
+            || diagnostic.Id == RuleIdentifiers.UnscaledRandom && framework == LayerCatalog.AccordNeuro);
 
     /// <inheritdoc/>
     public override string EquivalenceKey(Diagnostic diagnostic) => EquivalenceKeys.LayerListInitialization;
 
     /// <inheritdoc/>
-    public override string? Title(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken) =>
-        Plan(root, model, diagnostic, cancellationToken) is { } plan ? $"Initialize with {plan.Written}" : null;
+    public override string? Title(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (diagnostic.Id == RuleIdentifiers.UnscaledRandom)
+        {
+            return Randomized(root, model, diagnostic) is { Network: var network } ? $"Initialize with Nguyen-Widrow (new NguyenWidrow({network}).Randomize())" : null;
+        }
+
+        return Plan(root, model, diagnostic, cancellationToken) is { } plan ? $"Initialize with {plan.Written}" : null;
+    }
 
     /// <inheritdoc/>
     public override void Plan(FixBatch batch, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        if (diagnostic.Id == RuleIdentifiers.UnscaledRandom)
+        {
+            if (Randomized(batch.Root, batch.Model, diagnostic) is { } randomized && batch.Model.Compilation.GetTypeByMetadataName(NguyenWidrowName) is { } nguyenWidrow)
+            {
+                batch.InsertAfter(randomized.Statement, () => Randomize(batch.Editor.Generator, nguyenWidrow, randomized.Network));
+            }
+
+            return;
+        }
+
         if (Plan(batch.Root, batch.Model, diagnostic, cancellationToken) is { } plan)
         {
             batch.Replace(plan.Layer, () => plan.Build(batch.Editor.Generator));
         }
     }
+
+    /// <summary>
+    /// <c>var network = new ActivationNetwork(...);</c> or <c>this.ann = new ActivationNetwork(...);</c>: the statement, after which
+    /// Accord's own fan-scaled initializer is called (Nguyen and Widrow 1990), and the network as written. Null in AForge.NET,
+    /// which has no such initializer, and where the network is not stored in a variable, field or property.
+    /// </summary>
+    private static (StatementSyntax Statement, string Network)? Randomized(SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
+    {
+        if (model.Compilation.GetTypeByMetadataName(NguyenWidrowName) is null || diagnostic.Location.SourceSpan.End > root.FullSpan.End
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is not { } creation)
+        {
+            return null;
+        }
+
+        return creation.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax statement } } declarator } =>
+                (statement, declarator.Identifier.ValueText),
+            AssignmentExpressionSyntax { Left: var target, Parent: ExpressionStatementSyntax statement } when target is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } =>
+                (statement, target.ToString()),
+            _ => null,
+        };
+    }
+
+    /// <summary><c>new NguyenWidrow(network).Randomize();</c></summary>
+    private static SyntaxNode Randomize(SyntaxGenerator generator, INamedTypeSymbol nguyenWidrow, string network) =>
+        generator.ExpressionStatement(generator.InvocationExpression(generator.MemberAccessExpression(
+            generator.ObjectCreationExpression(generator.TypeExpression(nguyenWidrow).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation), SyntaxFactory.ParseExpression(network)),
+            "Randomize")))
+        .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
 
     private static LayerPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {

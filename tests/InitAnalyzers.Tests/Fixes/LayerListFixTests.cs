@@ -46,4 +46,10 @@ public sealed class LayerListFixTests
         test.FixedState.Sources.AddRange(test.TestState.Sources);
         return test.RunAsync(System.Threading.CancellationToken.None);
     }
+
+    [Fact]
+    public Task Accord_ActivationNetwork_is_randomized_with_Nguyen_Widrow_after_it_is_made() =>
+        VerifyFixAsync(
+            new[] { LibraryStubs.AccordNeuro, Xor("var network = {|INIT004:new ActivationNetwork(new SigmoidFunction(), 2, 2, 1)|};\n        return network;") },
+            new[] { LibraryStubs.AccordNeuro, Xor("var network = new ActivationNetwork(new SigmoidFunction(), 2, 2, 1);\n        new NguyenWidrow(network).Randomize();\n        return network;") });
 }

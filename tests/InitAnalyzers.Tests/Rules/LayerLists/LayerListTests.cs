@@ -111,7 +111,7 @@ public sealed class LayerListTests
     public Task SiaNet_layers_that_suit_or_cannot_be_judged_are_not_reported(string layers) =>
         VerifyWithAsync(LibraryStubs.SiaNet, SiaModel(layers));
 
-    private static string Xor(string body) => $$"""
+    internal static string Xor(string body) => $$"""
         using Accord.Neuro;
 
         public static class Xor
