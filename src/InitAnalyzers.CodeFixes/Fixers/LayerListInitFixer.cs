@@ -73,12 +73,13 @@ internal sealed class LayerListInitFixer : InitFixer
     private static (StatementSyntax Statement, string Network)? Randomized(SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
     {
         if (model.Compilation.GetTypeByMetadataName(NguyenWidrowName) is null || diagnostic.Location.SourceSpan.End > root.FullSpan.End
-            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is not { } creation)
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation
+            || creation.Span != diagnostic.Location.SourceSpan)
         {
             return null;
         }
 
-        return creation.Parent switch
+        (StatementSyntax Statement, string Network)? found = creation.Parent switch
         {
             EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax statement } } declarator } =>
                 (statement, declarator.Identifier.ValueText),
@@ -86,6 +87,9 @@ internal sealed class LayerListInitFixer : InitFixer
                 (statement, target.ToString()),
             _ => null,
         };
+
+        // A statement can be inserted after only in a block or switch section (not after if (ok) network = ...;).
+        return found is { Statement.Parent: BlockSyntax or SwitchSectionSyntax } ? found : null;
     }
 
     /// <summary><c>new NguyenWidrow(network).Randomize();</c></summary>
@@ -134,6 +138,11 @@ internal sealed class LayerListInitFixer : InitFixer
                 InitScheme.XavierNormal or InitScheme.XavierUniform => uniform ? "GlorotUniform" : "GlorotNormal",
                 _ => "LeCunUniform", // NeuralNetwork.NET has no LeCun normal
             };
+            if (member == (mode.ArgumentKind == ArgumentKind.Explicit && mode.Value is IFieldReferenceOperation { Field.Name: var written } ? written : "GlorotUniform"))
+            {
+                return null; // already the scheme (a leaky slope's suggestion): nothing to change
+            }
+
             return new LayerPlan(layer, mode, "weightsMode", $"WeightsInitializationMode.{member}", generator =>
                 generator.MemberAccessExpression(generator.TypeExpression(modes).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation), member));
         }
@@ -148,9 +157,17 @@ internal sealed class LayerListInitFixer : InitFixer
                 InitScheme.XavierNormal or InitScheme.XavierUniform => uniform ? "GlorotUniform" : "GlorotNormal",
                 _ => uniform ? "LecunUniform" : "LecunNormal",
             };
+            var existing = kernel.ArgumentKind == ArgumentKind.Explicit ? kernel.Value.WalkDownConversions() as IObjectCreationOperation : null;
+            if (name == (existing?.Type?.Name ?? "GlorotUniform"))
+            {
+                return null; // already the scheme (a leaky slope's suggestion): nothing to change
+            }
+
+            // The initializers share VarianceScaling's (int? seed = null): the user's seed is kept.
+            var seed = existing?.Syntax is ObjectCreationExpressionSyntax { ArgumentList: { } seedArguments } ? seedArguments.Arguments : default;
             return model.Compilation.GetTypeByMetadataName("SiaNet.Initializers." + name) is { } initializer
                 ? new LayerPlan(layer, kernel, "kernelInitializer", $"new {name}()", generator =>
-                    generator.ObjectCreationExpression(generator.TypeExpression(initializer).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation)))
+                    generator.ObjectCreationExpression(generator.TypeExpression(initializer).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation), seed.Select(argument => (SyntaxNode)argument.WithoutTrivia())))
                 : null;
         }
 

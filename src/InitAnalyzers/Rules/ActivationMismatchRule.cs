@@ -28,8 +28,7 @@ internal sealed class ActivationMismatchRule : IWeightRule
     public void Judge(WeightSite site, InitOptions options, Action<Diagnostic> report)
     {
         // An activation assumed from configuration is a default for fixes, not evidence of a mismatch.
-        // An output layer's scale changes one layer's variance, not a stack's: not judged (a tanh or sigmoid head trains from He).
-        if (site.Role != WeightRole.Weight || site.ActivationAssumed || site.Position == LayerPosition.Output || site.Initialization is not { Kind: InitKind.Scheme, Scheme: { } scheme })
+        if (site.Role != WeightRole.Weight || site.Initialization is not { Kind: InitKind.Scheme, Scheme: { } scheme })
         {
             return;
         }
@@ -50,6 +49,12 @@ internal sealed class ActivationMismatchRule : IWeightRule
     /// <summary>The mismatch between <paramref name="scheme"/> and <paramref name="site"/>'s activation, in a network as deep as the site shows.</summary>
     public static (DiagnosticSeverity Severity, string Why)? Verdict(WeightSite site, SchemeDraw scheme)
     {
+        // An output layer's scale changes one layer's variance, not a stack's; an assumed activation is no evidence.
+        if (site.Position == LayerPosition.Output || site.ActivationAssumed)
+        {
+            return null;
+        }
+
         // Xavier or LeCun before ReLU costs half the variance per layer: felt from two hidden layers on. A hand-written network
         // or a layer list must show that depth; a TorchSharp model, whose depth is not counted, is judged as written.
         if ((site.Framework is null || site.HiddenLayers is not null) && scheme.Suits is SchemeSuits.Saturating or SchemeSuits.UnitGain

@@ -52,4 +52,23 @@ public sealed class LayerListFixTests
         VerifyFixAsync(
             new[] { LibraryStubs.AccordNeuro, Xor("var network = {|INIT004:new ActivationNetwork(new SigmoidFunction(), 2, 2, 1)|};\n        return network;") },
             new[] { LibraryStubs.AccordNeuro, Xor("var network = new ActivationNetwork(new SigmoidFunction(), 2, 2, 1);\n        new NguyenWidrow(network).Randomize();\n        return network;") });
+
+    [Fact]
+    public Task SiaNet_keeps_the_seed_of_the_initializer_it_replaces() =>
+        VerifyFixAsync(
+            new[] { LibraryStubs.SiaNet, SiaModel("model.Add({|INIT003:new Dense(128, kernelInitializer: new HeNormal(seed: 42))|}); model.Add(new Tanh()); model.Add(new Dense(10));") },
+            new[] { LibraryStubs.SiaNet, SiaModel("model.Add(new Dense(128, kernelInitializer: new GlorotNormal(seed: 42))); model.Add(new Tanh()); model.Add(new Dense(10));") });
+
+    [Theory]
+    [InlineData("var holder = new System.Collections.Generic.List<ActivationNetwork> { {|INIT004:new(new SigmoidFunction(), 2, 2, 1)|} };\n        return holder[0];")] // not stored in a variable of its own
+    [InlineData("ActivationNetwork network = null;\n        if (Trained.Length > 0) network = {|INIT004:new ActivationNetwork(new SigmoidFunction(), 2, 2, 1)|};\n        return network;")] // an embedded statement
+    public async Task Accord_networks_made_where_no_statement_can_follow_get_no_fix(string body)
+    {
+        var test = CreateTest();
+        test.TestState.Sources.Add(LibraryStubs.AccordNeuro);
+        test.TestState.Sources.Add(Xor(body));
+        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        test.FixedState.Sources.AddRange(test.TestState.Sources);
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
 }

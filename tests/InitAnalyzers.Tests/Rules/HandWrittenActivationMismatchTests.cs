@@ -81,6 +81,7 @@ public sealed class HandWrittenActivationMismatchTests
     [InlineData("{|INIT003:hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2 / (double)inputs)|}", Tanh)]
     [InlineData("double std = Math.Sqrt(2.0 / inputs);\n                {|INIT003:hiddenWeights[i, j] = Gaussian() * std|}", Tanh)]
     [InlineData("{|INIT003:hiddenWeights[i, j] = Gaussian() * HeStd(inputs)|}", Tanh)]
+    [InlineData("{|INIT003:hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / (inputs * 1))|}", Tanh)] // a product of sizes (channels * k * k)
     public Task A_scheme_that_does_not_suit_the_activation_is_reported(string hidden, string activation) =>
         VerifyAsync(Network(hidden, activation));
 
@@ -99,6 +100,7 @@ public sealed class HandWrittenActivationMismatchTests
     [InlineData("hiddenWeights[i, j] = random.NextDouble() * Math.Sqrt(6.0 / inputs)", Tanh)] // not zero-centred: no scheme
     [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / inputs)", "Activate(sum)")] // unknown activation
     [InlineData("hiddenWeights[i, j] = Gaussian() * HeStd(inputs)", ReLU)] // He through a helper, before ReLU
+    [InlineData("hiddenWeights[i, j] = Gaussian() * (18446744073709551615UL / (ulong)inputs)", Tanh)] // a numerator beyond long: no crash
     public Task A_scheme_that_suits_or_cannot_be_judged_is_not_reported(string hidden, string activation) =>
         VerifyAsync(Network(hidden, activation).Replace("    private double Gaussian()", "    public Func<double, double> Activate { get; set; } = x => x;\n\n    private double Gaussian()"));
 
@@ -119,8 +121,9 @@ public sealed class HandWrittenActivationMismatchTests
     [Theory]
     [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt((2.0 / inputs) + hiddenUnits)")] // parenthesized on purpose
     [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / inputs + 1)")] // a constant added: not a size
+    [InlineData("hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / inputs + Epsilon)")] // a floating-point term: not a size
     public Task A_sum_under_the_root_written_on_purpose_is_not_reported(string hidden) =>
-        VerifyAsync(Network(hidden, Tanh));
+        VerifyAsync(Network(hidden, Tanh).Replace("    private static double HeStd", "    private static readonly double Epsilon = 1e-8;\n\n    private static double HeStd"));
 
     [Fact]
     public Task The_message_names_the_scheme_the_activation_and_the_remedy() =>

@@ -110,7 +110,7 @@ internal static class HandWrittenActivations
     /// at each construction site, and stays unknown here.
     /// </summary>
     private static ActivationKind RecognizeChoice(IOperation governing, Func<object, ActivationKind> recognizeChosen) =>
-        governing.WalkDownConversions().StorageSymbol() is { } holder && holder is IFieldSymbol or IPropertySymbol
+        governing.WalkDownConversions().StorageSymbol() is { } holder && holder is IFieldSymbol or IPropertySymbol && StoredValues.NeverDefault(holder, governing)
             ? Agreed(StoredValues.Of(holder, governing), stored => stored.ConstantValue is { HasValue: true, Value: { } chosen } ? recognizeChosen(chosen) : ActivationKind.Unknown)
             : ActivationKind.Unknown;
 

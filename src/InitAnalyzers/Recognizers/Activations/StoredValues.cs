@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -74,6 +75,30 @@ internal static class StoredValues
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// True when <paramref name="holder"/> never keeps its type's default: it has an initializer, or every constructor the type
+    /// declares assigns it (a constructor that only chains to another does not count). An enum field left at its default holds
+    /// the first member, a choice too.
+    /// </summary>
+    public static bool NeverDefault(ISymbol holder, IOperation context)
+    {
+        var model = context.SemanticModel;
+        if (model is null || holder.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        if (holder.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is VariableDeclaratorSyntax { Initializer: not null } or PropertyDeclarationSyntax { Initializer: not null }))
+        {
+            return true;
+        }
+
+        var constructors = type.InstanceConstructors.Where(constructor => !constructor.IsImplicitlyDeclared).ToList();
+        return constructors.Count > 0 && constructors.All(constructor => constructor.DeclaringSyntaxReferences.Any(reference =>
+            reference.SyntaxTree == model.SyntaxTree && model.GetOperation(reference.GetSyntax()) is { } body
+            && body.DescendantsAndSelf().Any(operation => operation is IAssignmentOperation assignment && SymbolEqualityComparer.Default.Equals(assignment.Target.StorageSymbol()?.OriginalDefinition, holder.OriginalDefinition))));
     }
 
     private static bool MaySetFromOutside(ISymbol holder) => holder switch

@@ -74,9 +74,10 @@ internal sealed class LayerListRecognizer
     private void Read(OperationBlockAnalysisContext block, ConcurrentQueue<WeightSite> sites, bool otherNeuronInit)
     {
         var added = new Dictionary<ISymbol, List<(int Position, LayerEntry Entry)>>(SymbolEqualityComparer.Default);
+        // In source order, so that a variable given a new network starts a new list.
         foreach (var root in block.OperationBlocks)
         {
-            foreach (var operation in root.DescendantsAndSelf())
+            foreach (var operation in root.DescendantsAndSelf().Where(operation => operation is IInvocationOperation or ISimpleAssignmentOperation or IObjectCreationOperation).OrderBy(operation => operation.Syntax.SpanStart).ToList())
             {
                 switch (operation)
                 {
@@ -88,6 +89,11 @@ internal sealed class LayerListRecognizer
                         }
 
                         list.Add((call.Syntax.SpanStart, Created(call.Arguments[0].Value)));
+                        break;
+                    case ISimpleAssignmentOperation { Value: IObjectCreationOperation } reassigned when reassigned.Target.StorageSymbol() is { } renewed && added.TryGetValue(renewed, out var previous):
+                        // m = new Sequential(): a second network in the same variable; the first one's layers are judged alone.
+                        Judge(previous.OrderBy(entry => entry.Position).Select(entry => entry.Entry).ToList(), block.OwningSymbol, sites);
+                        added.Remove(renewed);
                         break;
                     case IInvocationOperation call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, catalog.NetworkManager) && call.TargetMethod.Name == "NewSequential":
                         Judge(Factories(call), block.OwningSymbol, sites);
@@ -123,7 +129,9 @@ internal sealed class LayerListRecognizer
             return LayerEntry.ActivationLayer(layer.ActivationKind, Slope(creation, layer.ActivationKind));
         }
 
-        var scheme = layer.DefaultScheme;
+        // Weights loaded from saved data (ConvNetSharp's FullyConnLayer(Dictionary<string, object> data)) or set in an object
+        // initializer ({ KernelInitializer = ... }) are not the default: the layer is not judged, and pairing goes on past it.
+        var scheme = creation.Initializer is null && creation.Constructor?.Parameters.Any(parameter => parameter.Type.Name == "Dictionary") != true ? layer.DefaultScheme : null;
         var activation = ActivationKind.Linear;
         foreach (var argument in creation.Arguments)
         {
@@ -159,7 +167,8 @@ internal sealed class LayerListRecognizer
 
         foreach (var element in elements)
         {
-            if (element.WalkDownConversions() is not IInvocationOperation factory
+            // Batch normalization after a layer cancels its weights' scale: nothing to judge across it.
+            if (element.WalkDownConversions() is not IInvocationOperation factory || factory.TargetMethod.Name == "BatchNormalization"
                 || !(SymbolEqualityComparer.Default.Equals(factory.TargetMethod.ContainingType, catalog.NetworkLayers) || SymbolEqualityComparer.Default.Equals(factory.TargetMethod.ContainingType, catalog.CuDnnNetworkLayers)))
             {
                 entries.Add(LayerEntry.Opaque);

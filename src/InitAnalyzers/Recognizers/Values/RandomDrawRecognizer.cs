@@ -131,7 +131,7 @@ internal static class RandomDrawRecognizer
 
         return factor is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide, LeftOperand: var numerator, RightOperand: var divisor } division
             && IsIntegral(division.Type) && IsIntegral(numerator.Type) && IsIntegral(divisor.Type)
-            && numerator.ConstantValue is { HasValue: true, Value: var value } && Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) is >= 0 and <= 6 and var small
+            && numerator.NumericConstant() is { } value && value is >= 0 and <= 6 && (long)value == value && (long)value is var small
             && !divisor.ConstantValue.HasValue
             ? new ZeroingDivision(numerator.Syntax.GetLocation(), small, divisor.Syntax.ToString())
             : null;

@@ -150,7 +150,7 @@ internal static class SchemeFormula
             return new Term(constant, null, 0);
         }
 
-        if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } binary)
+        if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } binary && !IsSize(binary))
         {
             // 2 / n on integers is zero or truncated: that is ZeroingDivision's, not a scheme.
             return IsFloating(binary.Type) ? Combine(Linear(binary.LeftOperand, depth), Linear(binary.RightOperand, depth), binary.OperatorKind == BinaryOperatorKind.Divide) : null;
@@ -179,13 +179,16 @@ internal static class SchemeFormula
         return new Term(divide ? l.Coefficient / r.Coefficient : l.Coefficient * r.Coefficient, l.Fan ?? r.Fan, divide ? l.Power - r.Power : l.Power + r.Power);
     }
 
-    /// <summary>A layer size: a variable, a member, a length, or a sum or product of them (fan_in + fan_out, channels * k * k), with no division.</summary>
+    /// <summary>
+    /// A layer size: an integer variable, member or length, or a sum or product of them (fan_in + fan_out, channels * k * k), with
+    /// no division. A floating-point term (an epsilon) is no size.
+    /// </summary>
     private static bool IsSize(IOperation operation)
     {
         operation = operation.WalkDownConversions();
         return operation switch
         {
-            ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation => true,
+            ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation => IsIntegral(operation.Type),
             IInvocationOperation { TargetMethod.Name: "GetLength" or "Count" } => true,
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Multiply } binary => (IsSize(binary.LeftOperand) || binary.LeftOperand.NumericConstant() is not null) && (IsSize(binary.RightOperand) || binary.RightOperand.NumericConstant() is not null),
             _ => false,
@@ -222,6 +225,8 @@ internal static class SchemeFormula
     }
 
     private static bool IsFloating(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+
+    private static bool IsIntegral(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Byte;
 
     /// <summary>coefficient * fan^power; no fan for a constant.</summary>
     private readonly struct Term

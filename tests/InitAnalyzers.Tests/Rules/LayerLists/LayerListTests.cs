@@ -74,6 +74,7 @@ public sealed class LayerListTests
     [InlineData("NetworkLayers.FullyConnected(128, ActivationType.Sigmoid), NetworkLayers.FullyConnected(64, ActivationType.Tanh), NetworkLayers.Softmax(10)")]
     [InlineData("NetworkLayers.FullyConnected(128, ActivationType.ReLU, weightsMode: WeightsInitializationMode.HeEtAlUniform), NetworkLayers.FullyConnected(64, ActivationType.ReLU, WeightsInitializationMode.HeEtAlNormal), NetworkLayers.Softmax(10)")]
     [InlineData("NetworkLayers.FullyConnected(128, ActivationType.AbsoluteReLU), NetworkLayers.FullyConnected(64, ActivationType.AbsoluteReLU), NetworkLayers.Softmax(10)")] // an activation not judged
+    [InlineData("NetworkLayers.FullyConnected(128, ActivationType.Identity), NetworkLayers.BatchNormalization(NormalizationMode.PerActivation, ActivationType.ReLU), NetworkLayers.FullyConnected(64, ActivationType.Identity), NetworkLayers.BatchNormalization(NormalizationMode.PerActivation, ActivationType.ReLU), NetworkLayers.Softmax(10)")] // batch normalization cancels the scale
     public Task NeuralNetworkNet_layers_that_suit_or_cannot_be_judged_are_not_reported(string layers) =>
         VerifyWithAsync(LibraryStubs.NeuralNetworkNet, Sequential(layers));
 
@@ -108,6 +109,8 @@ public sealed class LayerListTests
     [InlineData("model.Add(new Dense(128, ActType.Tanh)); model.Add(new Dense(10, ActType.Softmax));")] // Glorot before tanh
     [InlineData("model.Add(new Dense(128, ActType.Tanh, new RandomNormal())); model.Add(new Dense(10));")] // an initializer not catalogued
     [InlineData("model.Add(new Dense(128, ActType.ReLU, null)); model.Add(new Dense(10, ActType.Softmax));")] // null is the default, one hidden layer
+    [InlineData("model.Add(new Dense(128, ActType.ReLU) { KernelInitializer = new HeNormal() }); model.Add(new Dense(64, ActType.ReLU) { KernelInitializer = new HeNormal() }); model.Add(new Dense(10));")] // set in an object initializer
+    [InlineData("var m = new Sequential(); m.Add(new Dense(64, ActType.ReLU)); m.Add(new Dense(1)); m = new Sequential(); m.Add(new Dense(64, ActType.ReLU)); m.Add(new Dense(1));")] // two networks of one hidden layer in one variable
     public Task SiaNet_layers_that_suit_or_cannot_be_judged_are_not_reported(string layers) =>
         VerifyWithAsync(LibraryStubs.SiaNet, SiaModel(layers));
 

@@ -54,6 +54,7 @@ internal static class LibraryStubs
             public enum ActivationType : byte { Sigmoid, Tanh, LeCunTanh, ReLU, LeakyReLU, AbsoluteReLU, Softmax, Softplus, ELU, Identity }
             public enum WeightsInitializationMode : byte { LeCunUniform, GlorotNormal, GlorotUniform, HeEtAlNormal, HeEtAlUniform }
             public enum BiasInitializationMode : byte { Zero, Gaussian }
+            public enum NormalizationMode : byte { Spatial, PerActivation }
         }
 
         namespace NeuralNetworkNET.APIs.Structs
@@ -85,6 +86,8 @@ internal static class LibraryStubs
             public static class NetworkLayers
             {
                 public static LayerFactory FullyConnected(int neurons, ActivationType activation, WeightsInitializationMode weightsMode = WeightsInitializationMode.GlorotUniform, BiasInitializationMode biasMode = BiasInitializationMode.Zero) => null;
+
+                public static LayerFactory BatchNormalization(NormalizationMode mode, ActivationType activation) => null;
 
                 public static LayerFactory Softmax(int outputs, WeightsInitializationMode weightsMode = WeightsInitializationMode.GlorotUniform, BiasInitializationMode biasMode = BiasInitializationMode.Zero) => null;
             }
@@ -130,6 +133,8 @@ internal static class LibraryStubs
             {
                 public Dense(int dim, ActType activation = ActType.Linear, BaseInitializer kernelInitializer = null, BaseRegularizer kernelRegularizer = null, BaseConstraint kernelConstraint = null, bool useBias = true, BaseInitializer biasInitializer = null, BaseRegularizer biasRegularizer = null, BaseConstraint biasConstraint = null)
                     : base("dense") { }
+
+                public BaseInitializer KernelInitializer { get; set; }
             }
         }
 
