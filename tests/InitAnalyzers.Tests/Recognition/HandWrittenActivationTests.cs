@@ -105,6 +105,9 @@ public sealed class HandWrittenActivationTests
     [InlineData("private readonly Act kind = Act.ReLU; private double Activate(double x) => kind switch { Act.ReLU when x > 1 => Math.Max(0, x), _ => Math.Tanh(x) };", "Activate(sum)")]
     // A field that may keep its default (Act.ReLU, or a null string) until a method sets it.
     [InlineData("private Act kind; public void UseTanh() { kind = Act.Tanh; } private double Activate(double x) => kind switch { Act.ReLU => Math.Max(0, x), _ => Math.Tanh(x) };", "Activate(sum)")]
+    // A field an editor or serializer writes, or one parsed into by reference.
+    [InlineData("[System.Runtime.Serialization.DataMember] private Act kind = Act.Tanh; private double Activate(double x) => kind switch { Act.ReLU => Math.Max(0, x), _ => Math.Tanh(x) };", "Activate(sum)")]
+    [InlineData("private Act kind = Act.Tanh; public void Parse(string s) { Enum.TryParse(s, out kind); } private double Activate(double x) => kind switch { Act.ReLU => Math.Max(0, x), _ => Math.Tanh(x) };", "Activate(sum)")]
     [InlineData("private readonly string kind; public Network() : this(1, 1, 1, new Random()) { kind = \"relu\"; } private double Activate(double x) => kind switch { \"relu\" => Math.Max(0, x), _ => x };", "Activate(sum)")]
     // Shapes that only look like activations.
     [InlineData("", "sum > 1 ? sum : 0")]

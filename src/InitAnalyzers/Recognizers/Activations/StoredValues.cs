@@ -61,6 +61,12 @@ internal static class StoredValues
 
                 foreach (var operation in body.DescendantsAndSelf())
                 {
+                    if (operation is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byReference
+                        && SymbolEqualityComparer.Default.Equals(byReference.Value.StorageSymbol()?.OriginalDefinition, holder.OriginalDefinition))
+                    {
+                        return Array.Empty<IOperation>(); // Enum.TryParse(text, out kind): any value
+                    }
+
                     if (operation is IAssignmentOperation assignment && SymbolEqualityComparer.Default.Equals(assignment.Target.StorageSymbol()?.OriginalDefinition, holder.OriginalDefinition))
                     {
                         if (assignment is not ISimpleAssignmentOperation)
@@ -101,7 +107,12 @@ internal static class StoredValues
             && body.DescendantsAndSelf().Any(operation => operation is IAssignmentOperation assignment && SymbolEqualityComparer.Default.Equals(assignment.Target.StorageSymbol()?.OriginalDefinition, holder.OriginalDefinition))));
     }
 
-    private static bool MaySetFromOutside(ISymbol holder) => holder switch
+    /// <summary>
+    /// Public setters, and private fields a serializer or editor writes (Unity's <c>[SerializeField]</c>, <c>[JsonProperty]</c>,
+    /// <c>[DataMember]</c>): their values come from outside the type's code.
+    /// </summary>
+    private static bool MaySetFromOutside(ISymbol holder) => holder.GetAttributes().Any(attribute => attribute.AttributeClass?.Name is { } name
+        && (name.Contains("Serializ") || name.StartsWith("Json", StringComparison.Ordinal) || name.StartsWith("DataMember", StringComparison.Ordinal))) || holder switch
     {
         IFieldSymbol field => !field.IsReadOnly && !field.IsConst && field.DeclaredAccessibility != Accessibility.Private,
         IPropertySymbol property => property.SetMethod is { DeclaredAccessibility: not Accessibility.Private } || property.IsAbstract || property.IsVirtual || property.IsOverride,
