@@ -70,6 +70,17 @@ internal sealed class WeightSite
     /// <summary>The fan-out as a compile-time constant, for a matrix whose fan-in is known; null when not known.</summary>
     public int? FanOut { get; }
 
+    /// <summary>Where the activation is applied, for messages (<c>Network.Forward (Network.cs)</c>); null when not recorded.</summary>
+    public string? ActivationSource { get; private set; }
+
+    /// <summary>This site with the place its activation is applied.</summary>
+    public WeightSite AppliedIn(string? source)
+    {
+        var site = (WeightSite)MemberwiseClone();
+        site.ActivationSource = source;
+        return site;
+    }
+
     /// <summary>How many hidden layers the network has, where the data flow between its layers shows it; null when not known.</summary>
     public int? HiddenLayers { get; private set; }
 

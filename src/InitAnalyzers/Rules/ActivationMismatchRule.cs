@@ -42,7 +42,7 @@ internal sealed class ActivationMismatchRule : IWeightRule
         var remedy = Remedy.Describe(site.Activation, options.FixFamilyFor(scheme.Distribution), site.FanIn, site.FanOut);
         foreach (var location in site.Initialization.Locations)
         {
-            report(Diagnostic.Create(Descriptor, location, verdict.Severity, additionalLocations: null, properties, site.Name, scheme.ToString(), ActivationName(site.Activation, site.NegativeSlope), verdict.Why, remedy));
+            report(Diagnostic.Create(Descriptor, location, verdict.Severity, additionalLocations: null, properties, site.Name, scheme.ToString(), ActivationName(site.Activation, site.NegativeSlope) + (site.ActivationSource is { } where ? " in " + where : string.Empty), verdict.Why, remedy));
         }
     }
 

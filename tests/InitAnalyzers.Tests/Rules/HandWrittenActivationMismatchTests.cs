@@ -126,13 +126,13 @@ public sealed class HandWrittenActivationMismatchTests
         VerifyAsync(Network(hidden, Tanh).Replace("    private static double HeStd", "    private static readonly double Epsilon = 1e-8;\n\n    private static double HeStd"));
 
     [Fact]
-    public Task The_message_names_the_scheme_the_activation_and_the_remedy() =>
+    public Task The_message_names_the_scheme_the_activation_where_it_is_applied_and_the_remedy() =>
         VerifyAsync(
             Network("{|#0:hiddenWeights[i, j] = Gaussian() * Math.Sqrt(2.0 / inputs)|}", Tanh),
             Diagnostic("INIT003").WithLocation(0).WithArguments(
                 "hiddenWeights",
                 "He (Kaiming) normal with the ReLU gain",
-                "tanh",
+                "tanh in Network.Forward (Test0.cs)",
                 "the ReLU gain doubles the variance that a saturating activation expects, so its units saturate and their gradients vanish in a deep stack (Glorot and Bengio 2010)",
                 "Xavier normal values, which suit the tanh that follows (std sqrt(2 / (fan_in + fan_out)))"));
 

@@ -117,7 +117,8 @@ internal sealed class ArrayWeightRecognizer
             var forward = storage.WeightedSums.Where(use => !use.InBackwardPass).ToList();
             var fanInIndex = MemberScope.Agreed(forward.Select(use => use.InputIndexPosition), null);
             var (fanIn, fanOut) = storage.ConstantFans(fanInIndex);
-            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage], MemberScope.Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown), fanInIndex, fanIn, fanOut).InNetworkOf(hiddenLayers), context);
+            var applied = forward.Select(use => use.Where).Distinct().ToList() is { Count: 1 } places ? places[0] : null;
+            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage], MemberScope.Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown), fanInIndex, fanIn, fanOut).InNetworkOf(hiddenLayers).AppliedIn(applied), context);
         }
     }
 

@@ -121,6 +121,9 @@ internal sealed class WeightedSumUse
     /// <summary>The method that computes the sum (the layer's forward method).</summary>
     public string Method { get; }
 
+    /// <summary>That method with its type and file, for messages: <c>Network.Forward (Network.cs)</c>.</summary>
+    public string? Where { get; set; }
+
     public ImmutableArray<ISymbol> Outputs { get; }
 
     /// <summary>Backpropagation multiplies weights by errors too; such uses say "weight" but not which layer feeds which.</summary>

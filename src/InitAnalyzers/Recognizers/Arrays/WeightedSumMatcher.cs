@@ -60,7 +60,15 @@ internal static class WeightedSumMatcher
             inBackwardPass: IsBackwardPass(containingMember),
             activation: ActivationOf(target),
             inputIndexPosition: InputIndexPosition(element, inputElement),
-            method: containingMember.Name);
+            method: containingMember.Name)
+        {
+            Where = string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "{0}.{1} ({2})",
+                containingMember.ContainingType?.Name,
+                containingMember.Name,
+                System.IO.Path.GetFileName(containingMember.Locations.FirstOrDefault()?.SourceTree?.FilePath ?? string.Empty)),
+        };
     }
 
     private static bool IsWeightFactor(IArrayElementReferenceOperation weight, IFieldSymbol field, IOperation partner)
