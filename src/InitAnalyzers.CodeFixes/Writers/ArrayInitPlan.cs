@@ -45,42 +45,28 @@ internal sealed class ArrayInitPlan
     /// </summary>
     public DrawCore? Draw { get; set; }
 
-    public string Title => Draw is { } draw ? DrawTitle(draw) : PerElement ? PerElementTitle : Scheme switch
-    {
-        InitScheme.HeNormal => "Initialize with He normal (WeightInit.HeNormal)",
-        InitScheme.HeUniform => "Initialize with He uniform (WeightInit.HeUniform)",
-        InitScheme.XavierNormal => OrientationKnown ? "Initialize with Xavier normal (WeightInit.XavierNormal)" : "Initialize with Xavier normal (WeightInit.XavierNormal; orientation unknown, so not He)",
-        InitScheme.XavierUniform => OrientationKnown ? "Initialize with Xavier uniform (WeightInit.XavierUniform)" : "Initialize with Xavier uniform (WeightInit.XavierUniform; orientation unknown, so not He)",
-        InitScheme.LeCunNormal => "Initialize with LeCun normal (WeightInit.LeCunNormal)",
-        _ => "Initialize with LeCun uniform (WeightInit.LeCunUniform)",
-    };
-
-    private string DrawTitle(DrawCore draw)
-    {
-        var (family, helper) = draw.Family == InitKind.Normal ? ("normal", "Std") : ("uniform", "Bound");
-        return Scheme switch
+    public string Title => Draw is { } draw
+        ? ScaleTitle("Rescale the draw to", draw.Family == InitKind.Uniform)
+        : PerElement ? ScaleTitle("Draw each weight from", Scheme.IsUniform()) : Scheme switch
         {
-            InitScheme.HeNormal or InitScheme.HeUniform => $"Rescale the draw to He {family} (WeightInit.He{helper})",
-            InitScheme.XavierNormal or InitScheme.XavierUniform => OrientationKnown
-                ? $"Rescale the draw to Xavier {family} (WeightInit.Xavier{helper})"
-                : $"Rescale the draw to Xavier {family} (WeightInit.Xavier{helper}; orientation unknown, so not He)",
-            _ => $"Rescale the draw to LeCun {family} (WeightInit.LeCun{helper})",
+            InitScheme.HeNormal => "Initialize with He normal (WeightInit.HeNormal)",
+            InitScheme.HeUniform => "Initialize with He uniform (WeightInit.HeUniform)",
+            InitScheme.XavierNormal => OrientationKnown ? "Initialize with Xavier normal (WeightInit.XavierNormal)" : "Initialize with Xavier normal (WeightInit.XavierNormal; orientation unknown, so not He)",
+            InitScheme.XavierUniform => OrientationKnown ? "Initialize with Xavier uniform (WeightInit.XavierUniform)" : "Initialize with Xavier uniform (WeightInit.XavierUniform; orientation unknown, so not He)",
+            InitScheme.LeCunNormal => "Initialize with LeCun normal (WeightInit.LeCunNormal)",
+            _ => "Initialize with LeCun uniform (WeightInit.LeCunUniform)",
         };
-    }
 
-    private string PerElementTitle
+    /// <summary>"Rescale the draw to He uniform (WeightInit.HeBound)": a per-element value scaled by the scheme's std or bound.</summary>
+    private string ScaleTitle(string action, bool uniform)
     {
-        get
+        var (family, helper) = uniform ? ("uniform", "Bound") : ("normal", "Std");
+        var (name, note) = Scheme switch
         {
-            var (family, helper) = Scheme.IsUniform() ? ("uniform", "Bound") : ("normal", "Std");
-            return Scheme switch
-            {
-                InitScheme.HeNormal or InitScheme.HeUniform => $"Draw each weight from He {family} (WeightInit.He{helper})",
-                InitScheme.XavierNormal or InitScheme.XavierUniform => OrientationKnown
-                    ? $"Draw each weight from Xavier {family} (WeightInit.Xavier{helper})"
-                    : $"Draw each weight from Xavier {family} (WeightInit.Xavier{helper}; orientation unknown, so not He)",
-                _ => $"Draw each weight from LeCun {family} (WeightInit.LeCun{helper})",
-            };
-        }
+            InitScheme.HeNormal or InitScheme.HeUniform => ("He", string.Empty),
+            InitScheme.XavierNormal or InitScheme.XavierUniform => ("Xavier", OrientationKnown ? string.Empty : "; orientation unknown, so not He"),
+            _ => ("LeCun", string.Empty),
+        };
+        return $"{action} {name} {family} (WeightInit.{name}{helper}{note})";
     }
 }

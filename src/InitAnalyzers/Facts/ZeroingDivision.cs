@@ -8,11 +8,12 @@ namespace InitAnalyzers.Facts;
 /// </summary>
 internal sealed class ZeroingDivision
 {
-    public ZeroingDivision(Location numerator, long numeratorValue, string divisor)
+    public ZeroingDivision(Location numerator, long numeratorValue, string divisor, SchemeDraw? intended)
     {
         Numerator = numerator;
         NumeratorValue = numeratorValue;
         Divisor = divisor;
+        Intended = intended;
     }
 
     /// <summary>The integer constant divided; writing it as a floating-point literal (<c>2.0</c>) fixes the scale.</summary>
@@ -24,8 +25,5 @@ internal sealed class ZeroingDivision
     public string Divisor { get; }
 
     /// <summary>The scheme the formula implements once divided in floating point (<c>Math.Sqrt(2.0 / n)</c>: He), where it is one.</summary>
-    public SchemeDraw? Intended { get; private set; }
-
-    /// <summary>This division, meant as <paramref name="intended"/>.</summary>
-    public ZeroingDivision Meaning(SchemeDraw? intended) => new(Numerator, NumeratorValue, Divisor) { Intended = intended };
+    public SchemeDraw? Intended { get; }
 }

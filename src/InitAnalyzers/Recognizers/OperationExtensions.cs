@@ -75,6 +75,21 @@ internal static class OperationExtensions
         return current.StorageSymbol();
     }
 
+    /// <summary>The argument of <c>Math.Sqrt(x)</c> or <c>MathF.Sqrt(x)</c>, conversions removed; null for anything else.</summary>
+    public static IOperation? SquareRootArgument(this IOperation operation) =>
+        operation.WalkDownConversions() is IInvocationOperation { TargetMethod: { Name: "Sqrt", ContainingType.Name: "Math" or "MathF" }, Arguments.Length: 1 } sqrt
+            ? sqrt.Arguments[0].Value.WalkDownConversions()
+            : null;
+
+    /// <summary><c>-bound</c> and <c>bound</c>, written alike: a symmetric range.</summary>
+    public static bool IsNegationOf(this IOperation low, IOperation high) =>
+        low.WalkDownConversions() is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } minus && minus.Operand.WalkDownConversions().Syntax.ToString() == high.WalkDownConversions().Syntax.ToString();
+
+    public static bool IsIntegral(this ITypeSymbol? type) =>
+        type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Byte;
+
+    public static bool IsFloating(this ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+
     /// <summary>A compile-time number (a literal, a const, a folded expression of them), before or after conversions.</summary>
     public static double? NumericConstant(this IOperation operation)
     {

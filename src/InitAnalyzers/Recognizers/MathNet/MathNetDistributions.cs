@@ -44,7 +44,7 @@ internal static class MathNetDistributions
             {
                 0 => RandomDraw.Normal(0, 1),
                 2 => Number(numbers[0]) is { } mean && Number(numbers[1]) is { } std ? RandomDraw.Normal(mean, std)
-                    : Number(numbers[0]) == 0 ? Scaled(RandomDraw.Normal(0, 1), numbers[1]) : RandomDraw.Normal(0, 1).WithSizeScale(),
+                    : Number(numbers[0]) == 0 ? Values.SchemeFormula.Scale(RandomDraw.Normal(0, 1), numbers[1], divides: false) : RandomDraw.Normal(0, 1).WithSizeScale(),
                 _ => null,
             };
         }
@@ -55,17 +55,13 @@ internal static class MathNetDistributions
             {
                 0 => RandomDraw.Uniform(0, 1),
                 2 => Number(numbers[0]) is { } low && Number(numbers[1]) is { } high ? RandomDraw.Uniform(low, high)
-                    : NumSharp.NDArrayValueReader.IsNegationOf(numbers[0], numbers[1]) ? Scaled(RandomDraw.Uniform(-1, 1), numbers[1]) : RandomDraw.Uniform(-1, 1).WithSizeScale(),
+                    : numbers[0].IsNegationOf(numbers[1]) ? Values.SchemeFormula.Scale(RandomDraw.Uniform(-1, 1), numbers[1], divides: false) : RandomDraw.Uniform(-1, 1).WithSizeScale(),
                 _ => null,
             };
         }
 
         return null;
     }
-
-    /// <summary>A unit draw under a std or bound computed from sizes: with the scheme it implements, if any (<see cref="Values.SchemeFormula"/>).</summary>
-    private static RandomDraw Scaled(RandomDraw unit, IOperation scale) =>
-        Values.SchemeFormula.Read(unit, scale, divides: false) is { } scheme ? unit.WithScheme(scheme) : unit.WithSizeScale();
 
     /// <summary>A compile-time number, or a local assigned one once (<c>var std = 0.01;</c>).</summary>
     private static double? Number(IOperation operation)

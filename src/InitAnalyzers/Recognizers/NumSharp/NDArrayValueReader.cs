@@ -134,11 +134,11 @@ internal static class NDArrayValueReader
             case "normal" when Argument(invocation, "loc") is { } loc && Argument(invocation, "scale") is { } scale:
                 return loc.NumericConstant() is { } mean && scale.NumericConstant() is { } std
                     ? NDArrayValue.Drawn(invocation, RandomDraw.Normal(mean, std))
-                    : NDArrayValue.Drawn(invocation, loc.NumericConstant() == 0 ? Scaled(RandomDraw.Normal(0, 1), scale, divides: false) : RandomDraw.Normal(0, 1).WithSizeScale());
+                    : NDArrayValue.Drawn(invocation, loc.NumericConstant() == 0 ? SchemeFormula.Scale(RandomDraw.Normal(0, 1), scale, divides: false) : RandomDraw.Normal(0, 1).WithSizeScale());
             case "uniform" when Argument(invocation, "low") is { Type.SpecialType: SpecialType.System_Double } low && Argument(invocation, "high") is { } high:
                 return low.NumericConstant() is { } lo && high.NumericConstant() is { } hi
                     ? NDArrayValue.Drawn(invocation, RandomDraw.Uniform(lo, hi))
-                    : NDArrayValue.Drawn(invocation, IsNegationOf(low, high) ? Scaled(RandomDraw.Uniform(-1, 1), high, divides: false) : RandomDraw.Uniform(-1, 1).WithSizeScale());
+                    : NDArrayValue.Drawn(invocation, low.IsNegationOf(high) ? SchemeFormula.Scale(RandomDraw.Uniform(-1, 1), high, divides: false) : RandomDraw.Uniform(-1, 1).WithSizeScale());
             default:
                 return NDArrayValue.Unknown;
         }
@@ -168,17 +168,9 @@ internal static class NDArrayValueReader
         // A factor computed from variables (Math.Sqrt(2.0 / n), 1 / np.sqrt(fanIn), a gain field): the scale is the user's choice.
         var scales = binary.OperatorKind == BinaryOperatorKind.Multiply || binary.OperatorKind == BinaryOperatorKind.Divide && valueOnLeft;
         return known.Kind == NDArrayWriteKind.Draw && scales && !ContainsDraw(other, types)
-            ? known.WithDraw(Scaled(known.Draw!, other, divides: binary.OperatorKind == BinaryOperatorKind.Divide))
+            ? known.WithDraw(SchemeFormula.Scale(known.Draw!, other, divides: binary.OperatorKind == BinaryOperatorKind.Divide))
             : NDArrayValue.Unknown;
     }
-
-    /// <summary><paramref name="draw"/> under a scale computed from sizes: with the scheme that scale implements, if any (<see cref="SchemeFormula"/>).</summary>
-    private static RandomDraw Scaled(RandomDraw draw, IOperation scale, bool divides) =>
-        SchemeFormula.Read(draw, scale, divides) is { } scheme ? draw.WithScheme(scheme) : draw.WithSizeScale();
-
-    /// <summary><c>-bound</c> and <c>bound</c>, written alike.</summary>
-    internal static bool IsNegationOf(IOperation low, IOperation high) =>
-        low.WalkDownConversions() is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } minus && minus.Operand.WalkDownConversions().Syntax.ToString() == high.WalkDownConversions().Syntax.ToString();
 
     private static NDArrayValue Combine(NDArrayValue known, BinaryOperatorKind operation, double c, bool valueOnLeft)
     {

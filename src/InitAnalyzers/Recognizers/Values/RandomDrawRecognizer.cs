@@ -52,9 +52,9 @@ internal static class RandomDrawRecognizer
         }
 
         var constant = Number(other) ?? (binary.OperatorKind is BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide ? SchemeFormula.ConstantFactor(other) : null);
-        if (constant is null && binary.OperatorKind == BinaryOperatorKind.Multiply && ZeroingDivisionIn(other) is { } zeroing)
+        if (constant is null && binary.OperatorKind == BinaryOperatorKind.Multiply && ZeroingDivisionIn(other, draw) is { } zeroing)
         {
-            return draw.ZeroedBy(zeroing.Meaning(SchemeFormula.Intended(draw, zeroing, other)));
+            return draw.ZeroedBy(zeroing);
         }
 
         if (constant is null)
@@ -72,7 +72,7 @@ internal static class RandomDrawRecognizer
             }
 
             // Math.Sqrt(2.0 / fanIn) and the like: which scheme the scale implements, if any.
-            return SchemeFormula.Read(draw, other, divides: binary.OperatorKind == BinaryOperatorKind.Divide) is { } scheme ? draw.WithScheme(scheme) : draw.WithSizeScale();
+            return SchemeFormula.Scale(draw, other, divides: binary.OperatorKind == BinaryOperatorKind.Divide);
         }
 
         var c = constant.Value;
@@ -121,23 +121,21 @@ internal static class RandomDrawRecognizer
     /// <c>Math.Sqrt(2 / n)</c>, <c>1 / fanIn</c>: a small integer constant divided by an integer variable, which C# truncates
     /// to 0 for every n above the constant. Constants up to 6 cover He (2), LeCun (1) and Xavier uniform (6) numerators.
     /// </summary>
-    private static ZeroingDivision? ZeroingDivisionIn(IOperation factor)
+    private static ZeroingDivision? ZeroingDivisionIn(IOperation factor, RandomDraw draw)
     {
-        factor = factor.WalkDownConversions();
-        if (factor is IInvocationOperation { TargetMethod: { Name: "Sqrt", ContainingType.Name: "Math" or "MathF" }, Arguments.Length: 1 } sqrt)
+        var underRoot = factor.SquareRootArgument();
+        factor = underRoot ?? factor.WalkDownConversions();
+        if (factor is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide, LeftOperand: var numerator, RightOperand: var divisor } division
+            || !division.Type.IsIntegral() || !numerator.Type.IsIntegral() || !divisor.Type.IsIntegral() || divisor.ConstantValue.HasValue
+            || numerator.NumericConstant() is not { } value || value is < 0 or > 6 || (long)value != value)
         {
-            factor = sqrt.Arguments[0].Value.WalkDownConversions();
+            return null;
         }
 
-        return factor is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide, LeftOperand: var numerator, RightOperand: var divisor } division
-            && IsIntegral(division.Type) && IsIntegral(numerator.Type) && IsIntegral(divisor.Type)
-            && numerator.NumericConstant() is { } value && value is >= 0 and <= 6 && (long)value == value && (long)value is var small
-            && !divisor.ConstantValue.HasValue
-            ? new ZeroingDivision(numerator.Syntax.GetLocation(), small, divisor.Syntax.ToString())
-            : null;
+        // What a root of the quotient means in floating point (Math.Sqrt(2.0 / n): He), so that fixing the division does not
+        // trade one finding for another.
+        return new ZeroingDivision(numerator.Syntax.GetLocation(), (long)value, divisor.Syntax.ToString(), underRoot is null ? null : SchemeFormula.Meant(draw, value, divisor));
     }
-
-    private static bool IsIntegral(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Int16 or SpecialType.System_Byte;
 
     /// <summary>
     /// A draw whose <c>Random</c> type does not bind, as while a project restores or without Unity's assemblies:

@@ -22,12 +22,22 @@ internal static class SchemeFormula
     private const double Tolerance = 0.1;
 
     /// <summary>
-    /// The scheme of <paramref name="draw"/> multiplied by <paramref name="scale"/> (or divided by it, when
-    /// <paramref name="divides"/>); null when it is none of the schemes.
+    /// <paramref name="draw"/> multiplied by a scale computed from sizes (or divided by it, when <paramref name="divides"/>):
+    /// marked with the scheme that scale implements, or only as scaled by size when it is none of them.
     /// </summary>
-    public static SchemeDraw? Read(RandomDraw draw, IOperation scale, bool divides)
+    public static RandomDraw Scale(RandomDraw draw, IOperation scale, bool divides) =>
+        Read(draw, scale, divides) is { } scheme ? draw.WithScheme(scheme) : draw.WithSizeScale();
+
+    /// <summary>
+    /// The scheme of <paramref name="draw"/> scaled by sqrt(<paramref name="coefficient"/> / <paramref name="fan"/>): what an
+    /// integer division (<c>Math.Sqrt(2 / n)</c>) was meant to compute in floating point; null when it is none of the schemes.
+    /// </summary>
+    public static SchemeDraw? Meant(RandomDraw draw, double coefficient, IOperation fan) =>
+        IsUnitCentred(draw) ? Classify(draw, coefficient, fan.WalkDownConversions()) : null;
+
+    private static SchemeDraw? Read(RandomDraw draw, IOperation scale, bool divides)
     {
-        if (draw.ScaledBySize || Math.Abs(draw.Mean) > 1e-9 || Squared(scale, MaxDepth) is not { Fan: { } fan, Power: var power } term)
+        if (!IsUnitCentred(draw) || Squared(scale, MaxDepth) is not { Fan: { } fan, Power: var power } term)
         {
             return null;
         }
@@ -41,6 +51,9 @@ internal static class SchemeFormula
         return Classify(draw, coefficient, fan);
     }
 
+    /// <summary>A zero-centred draw whose own numbers are known: the distribution a scheme's scale multiplies.</summary>
+    private static bool IsUnitCentred(RandomDraw draw) => !draw.ScaledBySize && Math.Abs(draw.Mean) <= 1e-9;
+
     /// <summary>
     /// A scheme's formula that operator precedence breaks: <c>Math.Sqrt(2.0 / fanIn + fanOut)</c> is sqrt(2 / fan_in + fan_out),
     /// about sqrt(fan_out), where sqrt(2 / (fan_in + fan_out)) was meant. The scale as written and what it evaluates to; null otherwise.
@@ -48,14 +61,8 @@ internal static class SchemeFormula
     public static (string Written, string Meaning)? Malformed(IOperation scale)
     {
         var depth = MaxDepth;
-        var root = Through(scale, ref depth);
-        if (root is not IInvocationOperation { TargetMethod: { Name: "Sqrt", ContainingType.Name: "Math" or "MathF" }, Arguments.Length: 1 } sqrt)
-        {
-            return null;
-        }
-
-        var radicand = Through(sqrt.Arguments[0].Value, ref depth);
-        if (radicand is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum || !IsFloating(sum.Type))
+        if (Through(scale, ref depth).SquareRootArgument() is not { } underRoot
+            || Through(underRoot, ref depth) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum || !sum.Type.IsFloating())
         {
             return null;
         }
@@ -82,24 +89,9 @@ internal static class SchemeFormula
     /// the root (<c>Math.Sqrt(6.0 / 17)</c>) is a size formula with the sizes written out, not a fixed scale.
     /// </summary>
     public static double? ConstantFactor(IOperation factor) =>
-        factor.WalkDownConversions() is IInvocationOperation { TargetMethod: { Name: "Sqrt", ContainingType.Name: "Math" or "MathF" }, Arguments.Length: 1 } sqrt
-        && sqrt.Arguments[0].Value.WalkDownConversions() is var radicand && radicand is not IBinaryOperation
-        && radicand.NumericConstant() is { } value && value > 0
+        factor.SquareRootArgument() is { } radicand && radicand is not IBinaryOperation && radicand.NumericConstant() is { } value && value > 0
             ? Math.Sqrt(value)
             : null;
-
-    /// <summary>
-    /// The scheme <paramref name="draw"/> times <paramref name="scale"/> would implement with its integer division done in
-    /// floating point (<c>Math.Sqrt(2 / n)</c> meant as He), so that fixing the division does not trade one finding for another.
-    /// </summary>
-    public static SchemeDraw? Intended(RandomDraw draw, ZeroingDivision zeroing, IOperation scale)
-    {
-        scale = scale.WalkDownConversions();
-        var underRoot = scale is IInvocationOperation { TargetMethod.Name: "Sqrt", Arguments.Length: 1 } sqrt ? sqrt.Arguments[0].Value.WalkDownConversions() : null;
-        return underRoot is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide, RightOperand: var divisor } && !draw.ScaledBySize && Math.Abs(draw.Mean) <= 1e-9
-            ? Classify(draw, zeroing.NumeratorValue, divisor.WalkDownConversions())
-            : null;
-    }
 
     private static SchemeDraw? Classify(RandomDraw draw, double coefficient, IOperation fan)
     {
@@ -130,15 +122,15 @@ internal static class SchemeFormula
             return new Term(constant * constant, null, 0);
         }
 
-        switch (operation)
+        if (operation.SquareRootArgument() is { } radicand)
         {
-            case IInvocationOperation { TargetMethod: { Name: "Sqrt", ContainingType.Name: "Math" or "MathF" }, Arguments.Length: 1 } sqrt:
-                return Linear(sqrt.Arguments[0].Value, depth);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } binary when IsFloating(binary.Type):
-                return Combine(Squared(binary.LeftOperand, depth), Squared(binary.RightOperand, depth), binary.OperatorKind == BinaryOperatorKind.Divide);
-            default:
-                return null; // a size that is not under a square root (draw * n) is no scheme
+            return Linear(radicand, depth);
         }
+
+        // A size that is not under a square root (draw * n) is no scheme.
+        return operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } binary && binary.Type.IsFloating()
+            ? Combine(Squared(binary.LeftOperand, depth), Squared(binary.RightOperand, depth), binary.OperatorKind == BinaryOperatorKind.Divide)
+            : null;
     }
 
     /// <summary><paramref name="operation"/> itself as coefficient * fan^power: <c>2.0 / fanIn</c> is 2 * fanIn^-1.</summary>
@@ -153,7 +145,7 @@ internal static class SchemeFormula
         if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } binary && !IsSize(binary))
         {
             // 2 / n on integers is zero or truncated: that is ZeroingDivision's, not a scheme.
-            return IsFloating(binary.Type) ? Combine(Linear(binary.LeftOperand, depth), Linear(binary.RightOperand, depth), binary.OperatorKind == BinaryOperatorKind.Divide) : null;
+            return binary.Type.IsFloating() ? Combine(Linear(binary.LeftOperand, depth), Linear(binary.RightOperand, depth), binary.OperatorKind == BinaryOperatorKind.Divide) : null;
         }
 
         return IsSize(operation) ? new Term(1, operation, 1) : null;
@@ -188,7 +180,7 @@ internal static class SchemeFormula
         operation = operation.WalkDownConversions();
         return operation switch
         {
-            ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation => IsIntegral(operation.Type),
+            ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation => operation.Type.IsIntegral(),
             IInvocationOperation { TargetMethod.Name: "GetLength" or "Count" } => true,
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Multiply } binary => (IsSize(binary.LeftOperand) || binary.LeftOperand.NumericConstant() is not null) && (IsSize(binary.RightOperand) || binary.RightOperand.NumericConstant() is not null),
             _ => false,
@@ -215,7 +207,7 @@ internal static class SchemeFormula
         // A helper of the user's that computes the scale (double HeStd(int fanIn) => Math.Sqrt(2.0 / fanIn)): its parameters
         // are the sizes, whatever the caller passes.
         if (operation is IInvocationOperation { TargetMethod: { ContainingType.Name: not ("Math" or "MathF"), Parameters.Length: <= 2 } helper } call
-            && depth > 0 && IsFloating(helper.ReturnType) && helper.SingleReturnedExpression(call) is { } returned)
+            && depth > 0 && helper.ReturnType.IsFloating() && helper.SingleReturnedExpression(call) is { } returned)
         {
             depth--;
             return Through(returned, ref depth);
@@ -223,10 +215,6 @@ internal static class SchemeFormula
 
         return operation;
     }
-
-    private static bool IsFloating(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
-
-    private static bool IsIntegral(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Byte;
 
     /// <summary>coefficient * fan^power; no fan for a constant.</summary>
     private readonly struct Term
