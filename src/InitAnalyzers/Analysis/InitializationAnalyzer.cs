@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using InitAnalyzers.Configuration;
 using InitAnalyzers.Descriptors;
@@ -35,12 +37,24 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var index = new CompilationIndex(context.Compilation);
-        var arrays = new ArrayWeightRecognizer(index, Judge);
-        context.RegisterSymbolStartAction(arrays.OnTypeStart, SymbolKind.NamedType);
-        MathNetWeightRecognizer.Register(context, index, Judge);
-        NumSharpWeightRecognizer.Register(context, index, Judge);
-        TorchSharpRecognizer.Register(context, index, Judge, (pitfall, operation) => FrameworkPitfallRule.Judge(pitfall, operation.ReportDiagnostic));
-        LayerListRecognizer.Register(context, Judge);
+        var typeStarts = new List<Action<SymbolStartAnalysisContext>> { new ArrayWeightRecognizer(index, Judge).OnTypeStart };
+        MathNetWeightRecognizer.Register(context.Compilation, typeStarts, index, Judge);
+        NumSharpWeightRecognizer.Register(context.Compilation, typeStarts, index, Judge);
+        TorchSharpRecognizer.Register(context, typeStarts, index, Judge, (pitfall, operation) => FrameworkPitfallRule.Judge(pitfall, operation.ReportDiagnostic));
+        LayerListRecognizer.Register(context.Compilation, typeStarts, Judge);
+
+        // One symbol-start action for every recognizer: the driver's cost is per action and per type, and most types are
+        // left at once by every recognizer.
+        var starts = typeStarts.ToArray();
+        context.RegisterSymbolStartAction(
+            start =>
+            {
+                foreach (var typeStart in starts)
+                {
+                    typeStart(start);
+                }
+            },
+            SymbolKind.NamedType);
     }
 
     private static void Judge(WeightSite site, SymbolAnalysisContext context)

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace InitAnalyzers.Recognizers;
@@ -112,13 +115,27 @@ internal static class OperationExtensions
     /// <summary>
     /// The single expression a method returns (<c>double Sigmoid(double x) => 1 / (1 + Math.Exp(-x))</c>), when its body
     /// is in the same syntax tree as <paramref name="call"/>; null for other trees, metadata, or several returns.
+    /// Binding a body costs as much as compiling it, so a body whose syntax shows more than one return, or none, is not bound,
+    /// and each body is read once per semantic model.
     /// </summary>
     public static IOperation? SingleReturnedExpression(this IMethodSymbol method, IOperation call)
     {
-        var model = call.SemanticModel;
+        if (call.SemanticModel is not { } model || method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+
+        var known = ReturnedExpressions.GetValue(model, _ => new ConcurrentDictionary<IMethodSymbol, IOperation?>(SymbolEqualityComparer.Default));
+        return known.GetOrAdd(method, body => ReturnedExpression(body, model));
+    }
+
+    private static readonly ConditionalWeakTable<SemanticModel, ConcurrentDictionary<IMethodSymbol, IOperation?>> ReturnedExpressions = new();
+
+    private static IOperation? ReturnedExpression(IMethodSymbol method, SemanticModel model)
+    {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
-            if (model is null || reference.SyntaxTree != model.SyntaxTree || model.GetOperation(reference.GetSyntax()) is not { } body)
+            if (reference.SyntaxTree != model.SyntaxTree || !MayReturnOnce(reference.GetSyntax()) || model.GetOperation(reference.GetSyntax()) is not { } body)
             {
                 continue;
             }
@@ -141,6 +158,41 @@ internal static class OperationExtensions
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// False when the syntax alone shows that a block body cannot have exactly one returned value: two return statements
+    /// with a value, or none and no lambda (whose expression body is an implicit return). Expression bodies return once.
+    /// </summary>
+    private static bool MayReturnOnce(SyntaxNode declaration)
+    {
+        var block = declaration switch
+        {
+            BaseMethodDeclarationSyntax { ExpressionBody: null } method => method.Body,
+            LocalFunctionStatementSyntax { ExpressionBody: null } function => function.Body,
+            AccessorDeclarationSyntax { ExpressionBody: null } accessor => accessor.Body,
+            _ => null,
+        };
+        if (block is null)
+        {
+            return true;
+        }
+
+        var returns = 0;
+        var lambdas = false;
+        foreach (var node in block.DescendantNodes())
+        {
+            switch (node)
+            {
+                case ReturnStatementSyntax { Expression: not null } when ++returns > 1:
+                    return false;
+                case AnonymousFunctionExpressionSyntax:
+                    lambdas = true;
+                    break;
+            }
+        }
+
+        return returns == 1 || lambdas;
     }
 
     public static bool References(this IOperation operation, ISymbol symbol)

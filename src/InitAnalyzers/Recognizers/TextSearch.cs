@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -12,7 +13,12 @@ namespace InitAnalyzers.Recognizers;
 /// </summary>
 internal static class TextSearch
 {
-    private const int ChunkLength = 16 * 1024;
+    /// <summary>
+    /// Each source text as one string, made once: every gate of every type in a file then searches the same characters
+    /// with <see cref="string.IndexOf(string, int, int, StringComparison)"/>, which is vectorized, instead of copying them out.
+    /// A text parsed from a string hands that string back without a copy.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SourceText, string> Strings = new();
 
     /// <summary>
     /// The tokens of <paramref name="declaration"/> that start where <paramref name="literal"/> occurs in its text
@@ -25,75 +31,64 @@ internal static class TextSearch
     public static IEnumerable<SyntaxToken> TokensAt(SyntaxTree tree, string word, CancellationToken cancellationToken) =>
         TokensAt(tree, new TextSpan(0, tree.Length), word, wholeWord: true, cancellationToken);
 
+    /// <summary>True when <paramref name="word"/> occurs as a whole word in the text of <paramref name="declaration"/>.</summary>
+    public static bool Mentions(SyntaxReference declaration, string word, CancellationToken cancellationToken)
+    {
+        using var found = Occurrences(StringOf(declaration.SyntaxTree, cancellationToken), declaration.Span, word, wholeWord: true, StringComparison.Ordinal, cancellationToken).GetEnumerator();
+        return found.MoveNext();
+    }
+
+    /// <summary>True when <paramref name="part"/> occurs anywhere in the text of <paramref name="declaration"/>, also inside a longer word.</summary>
+    public static bool Contains(SyntaxReference declaration, string part, StringComparison comparison, CancellationToken cancellationToken) =>
+        StringOf(declaration.SyntaxTree, cancellationToken).IndexOf(part, declaration.Span.Start, declaration.Span.Length, comparison) >= 0;
+
+    /// <summary>
+    /// The start of every occurrence of <paramref name="word"/>; with <paramref name="wholeWord"/>, only those that are not
+    /// part of a longer identifier.
+    /// </summary>
+    public static IEnumerable<int> Occurrences(SourceText text, string word, CancellationToken cancellationToken, bool wholeWord = true) =>
+        Occurrences(StringOf(text), new TextSpan(0, text.Length), word, wholeWord, StringComparison.Ordinal, cancellationToken);
+
     private static IEnumerable<SyntaxToken> TokensAt(SyntaxTree tree, TextSpan span, string literal, bool wholeWord, CancellationToken cancellationToken)
     {
-        var text = tree.GetText(cancellationToken);
-        var start = span.Start;
         SyntaxNode? root = null;
-        foreach (var at in Occurrences(span.Length == text.Length ? text : text.GetSubText(span), literal, cancellationToken, wholeWord))
+        foreach (var at in Occurrences(StringOf(tree, cancellationToken), span, literal, wholeWord, StringComparison.Ordinal, cancellationToken))
         {
             root ??= tree.GetRoot(cancellationToken);
-            var token = root.FindToken(start + at);
-            if (token.SpanStart == start + at)
+            var token = root.FindToken(at);
+            if (token.SpanStart == at)
             {
                 yield return token;
             }
         }
     }
 
-    /// <summary>
-    /// The start of every occurrence of <paramref name="word"/>; with <paramref name="wholeWord"/>, only those that are not
-    /// part of a longer identifier.
-    /// </summary>
-    public static IEnumerable<int> Occurrences(SourceText text, string word, CancellationToken cancellationToken, bool wholeWord = true)
+    private static IEnumerable<int> Occurrences(string text, TextSpan span, string word, bool wholeWord, StringComparison comparison, CancellationToken cancellationToken)
     {
-        if (word.Length == 0 || text.Length < word.Length)
+        if (word.Length == 0 || span.End > text.Length)
         {
             yield break;
         }
 
-        // Chunks overlap by the word's length, so a word across a chunk boundary is found once, in the chunk where it starts.
-        var buffer = new char[ChunkLength + word.Length];
-        for (var chunkStart = 0; chunkStart < text.Length; chunkStart += ChunkLength)
+        for (var at = span.Start; at + word.Length <= span.End; at++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var count = System.Math.Min(buffer.Length, text.Length - chunkStart);
-            text.CopyTo(chunkStart, buffer, 0, count);
-            var starts = System.Math.Min(ChunkLength, count - word.Length + 1);
-            if (starts <= 0)
+            at = text.IndexOf(word, at, span.End - at, comparison);
+            if (at < 0)
             {
-                yield break; // the tail is shorter than the word
+                yield break;
             }
 
-            // Array.IndexOf of a char is vectorized on .NET: the scan runs at memory speed between candidate starts.
-            for (var i = Array.IndexOf(buffer, word[0], 0, starts); i >= 0; i = i + 1 < starts ? Array.IndexOf(buffer, word[0], i + 1, starts - i - 1) : -1)
+            if (!wholeWord || (at == 0 || !IsIdentifierPart(text[at - 1])) && (at + word.Length == text.Length || !IsIdentifierPart(text[at + word.Length])))
             {
-                if (!Matches(buffer, i, word))
-                {
-                    continue;
-                }
-
-                var position = chunkStart + i;
-                if (!wholeWord || (position == 0 || !IsIdentifierPart(text[position - 1])) && (position + word.Length == text.Length || !IsIdentifierPart(text[position + word.Length])))
-                {
-                    yield return position;
-                }
+                yield return at;
             }
         }
     }
 
-    private static bool Matches(char[] buffer, int start, string word)
-    {
-        for (var k = 1; k < word.Length; k++)
-        {
-            if (buffer[start + k] != word[k])
-            {
-                return false;
-            }
-        }
+    private static string StringOf(SyntaxTree tree, CancellationToken cancellationToken) => StringOf(tree.GetText(cancellationToken));
 
-        return true;
-    }
+    private static string StringOf(SourceText text) => Strings.GetValue(text, source => source.ToString());
 
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 }

@@ -7,18 +7,18 @@ using Xunit;
 
 namespace InitAnalyzers.Tests.Recognition;
 
-/// <summary>The text search behind the cheap gates finds whole words exactly where a regular expression does, across chunk boundaries.</summary>
+/// <summary>The text search behind the cheap gates finds whole words exactly where a regular expression does, at every position of a long text.</summary>
 public sealed class TextSearchTests
 {
-    private const int ChunkLength = 16 * 1024;
+    private const int LongText = 16 * 1024;
 
     [Theory]
-    [InlineData(ChunkLength - 3)]
-    [InlineData(ChunkLength)]
-    [InlineData(ChunkLength + 2)]
-    [InlineData(ChunkLength + 4)]
-    [InlineData(2 * ChunkLength + 1)]
-    public void Whole_words_are_found_at_every_position_near_the_chunk_ends(int length)
+    [InlineData(LongText - 3)]
+    [InlineData(LongText)]
+    [InlineData(LongText + 2)]
+    [InlineData(LongText + 4)]
+    [InlineData(2 * LongText + 1)]
+    public void Whole_words_are_found_at_every_position_near_the_end(int length)
     {
         const string word = "weights";
         for (var at = length - 3 * word.Length; at <= length; at += 3)

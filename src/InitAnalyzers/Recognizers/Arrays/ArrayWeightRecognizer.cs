@@ -87,13 +87,14 @@ internal sealed class ArrayWeightRecognizer
         }
 
         var collector = new TypeCollector(type, followed);
-        context.RegisterOperationAction(collector.OnReference, OperationKind.FieldReference, OperationKind.PropertyReference);
-        context.RegisterOperationAction(collector.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+        context.RegisterOperationBlockAction(collector.Accesses.Collect);
         context.RegisterSymbolEndAction(end => Judge(end, collector));
     }
 
     private void Judge(SymbolAnalysisContext context, TypeCollector collector)
     {
+        collector.Classify();
+
         // A weight by use (a weighted sum), confirmed by training, random values or its name: a fixed cost matrix or blur kernel is not one.
         var options = InitOptions.For(context.Options, collector.Type);
         var followed = collector.Storages.Values.Distinct().ToDictionary(storage => storage, storage => FollowOutsideUses(storage, collector, options, context));
@@ -318,77 +319,53 @@ internal sealed class ArrayWeightRecognizer
         return outputs.Count > 0 && weights.Any(other => other.WeightedSums.Any(use => !use.InBackwardPass && use.Input is { } input && outputs.Contains(input, SymbolEqualityComparer.Default)));
     }
 
-    /// <summary>Collects the evidence of one type; operation actions may run concurrently.</summary>
+    /// <summary>The evidence of one type: the uses of its followed arrays, classified at the end of the type.</summary>
     private sealed class TypeCollector
     {
-        private readonly object gate = new();
-
         public TypeCollector(INamedTypeSymbol type, Dictionary<ISymbol, StorageEvidence> storages)
         {
             Type = type;
             Storages = storages;
+            Accesses = new StorageAccesses(storages.ContainsKey);
         }
 
         public INamedTypeSymbol Type { get; }
 
         public Dictionary<ISymbol, StorageEvidence> Storages { get; }
 
+        public StorageAccesses Accesses { get; }
+
         /// <summary>The field, its auto-property and the read-only properties that return it.</summary>
         public IReadOnlyCollection<ISymbol> MembersOf(StorageEvidence storage) =>
             Storages.Where(entry => entry.Value == storage).Select(entry => entry.Key).ToList();
 
-        public void OnReference(OperationAnalysisContext context)
-        {
-            ISymbol? symbol = context.Operation switch
-            {
-                IFieldReferenceOperation field => field.Field.OriginalDefinition,
-                IPropertyReferenceOperation property => property.Property.OriginalDefinition,
-                _ => null,
-            };
-            if (symbol is null || !Storages.TryGetValue(symbol, out var storage))
-            {
-                return;
-            }
+        /// <summary>Classifies every use of a followed array, in source order.</summary>
+        public void Classify() => Accesses.Replay(OnReference, OnInitializer);
 
-            if (context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } getterOf }
+        private void OnReference(IOperation operation, ISymbol symbol, ISymbol containingSymbol)
+        {
+            var storage = Storages[symbol];
+            if (containingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } getterOf }
                 && !SymbolEqualityComparer.Default.Equals(getterOf, storage.Field.AssociatedSymbol) && Storages.ContainsKey(getterOf))
             {
                 return; // the alias property's own getter: its uses are followed under its name
             }
 
-            lock (gate)
+            var before = storage.Writes.Count;
+            ArrayUseClassifier.Classify(operation, storage, storage.Field, containingSymbol);
+            for (var i = before; i < storage.Writes.Count; i++)
             {
-                var before = storage.Writes.Count;
-                ArrayUseClassifier.Classify(context.Operation, storage, storage.Field, context.ContainingSymbol);
-                for (var i = before; i < storage.Writes.Count; i++)
-                {
-                    storage.Writes[i] = storage.Writes[i].In(context.ContainingSymbol);
-                }
+                storage.Writes[i] = storage.Writes[i].In(containingSymbol);
             }
         }
 
-        public void OnInitializer(OperationAnalysisContext context)
+        private void OnInitializer(ImmutableArray<ISymbol> members, IOperation value, ISymbol containingSymbol)
         {
-            if (context.Operation is not ISymbolInitializerOperation { Value: var value } initializer)
+            foreach (var member in members)
             {
-                return;
-            }
-
-            var members = initializer switch
-            {
-                IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
-                IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
-                _ => ImmutableArray<ISymbol>.Empty,
-            };
-
-            lock (gate)
-            {
-                foreach (var member in members)
+                if (Storages.TryGetValue(member.OriginalDefinition, out var storage))
                 {
-                    if (Storages.TryGetValue(member.OriginalDefinition, out var storage))
-                    {
-                        ArrayUseClassifier.ClassifyAssignedValue(value, storage, storage.Field, context.ContainingSymbol);
-                    }
+                    ArrayUseClassifier.ClassifyAssignedValue(value, storage, storage.Field, containingSymbol);
                 }
             }
         }

@@ -51,8 +51,7 @@ internal sealed class WeightClues
 
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                var text = reference.SyntaxTree.GetText(cancellationToken).GetSubText(reference.Span);
-                if (names.Any(name => TextSearch.Occurrences(text, name, cancellationToken).Any()))
+                if (names.Any(name => TextSearch.Mentions(reference, name, cancellationToken)))
                 {
                     return true;
                 }
@@ -64,12 +63,9 @@ internal sealed class WeightClues
 
     /// <summary>A call that may draw a random number anywhere in the type, or a call of a parameterless helper whose value is stored.</summary>
     private bool MayDraw() => mayDraw ??= type.DeclaringSyntaxReferences.Any(declaration =>
-    {
-        var text = declaration.SyntaxTree.GetText(cancellationToken).ToString(declaration.Span);
-        return RandomSources.DrawingNameParts.Any(part => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
-            || DrawWords.Any(word => text.IndexOf(word, StringComparison.Ordinal) >= 0)
-            || StoresHelperCall(declaration);
-    });
+        RandomSources.DrawingNameParts.Any(part => TextSearch.Contains(declaration, part, StringComparison.OrdinalIgnoreCase, cancellationToken))
+        || DrawWords.Any(word => TextSearch.Contains(declaration, word, StringComparison.Ordinal, cancellationToken))
+        || StoresHelperCall(declaration));
 
     /// <summary>
     /// <c>w[i] = Initialiser.Weight()</c>, <c>var u = Draw()</c>: a parameterless call (a helper in another type may return a

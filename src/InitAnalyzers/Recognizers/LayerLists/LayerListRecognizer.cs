@@ -35,12 +35,12 @@ internal sealed class LayerListRecognizer
         this.emit = emit;
     }
 
-    /// <summary>Registers the recognizer when the compilation references one of the catalogued libraries; does nothing otherwise.</summary>
-    public static void Register(CompilationStartAnalysisContext context, Action<WeightSite, SymbolAnalysisContext> emit)
+    /// <summary>Adds the recognizer's type-start action when the compilation references one of the catalogued libraries; does nothing otherwise.</summary>
+    public static void Register(Compilation compilation, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, Action<WeightSite, SymbolAnalysisContext> emit)
     {
-        if (LayerCatalog.Resolve(context.Compilation) is { } catalog)
+        if (LayerCatalog.Resolve(compilation) is { } catalog)
         {
-            context.RegisterSymbolStartAction(new LayerListRecognizer(catalog, emit).OnTypeStart, SymbolKind.NamedType);
+            typeStarts.Add(new LayerListRecognizer(catalog, emit).OnTypeStart);
         }
     }
 
@@ -65,11 +65,7 @@ internal sealed class LayerListRecognizer
     }
 
     private static bool Mentions(INamedTypeSymbol type, string[] words, CancellationToken cancellationToken) =>
-        type.DeclaringSyntaxReferences.Any(reference =>
-        {
-            var text = reference.SyntaxTree.GetText(cancellationToken).GetSubText(reference.Span);
-            return words.Any(word => TextSearch.Occurrences(text, word, cancellationToken).Any());
-        });
+        type.DeclaringSyntaxReferences.Any(reference => words.Any(word => TextSearch.Mentions(reference, word, cancellationToken)));
 
     private void Read(OperationBlockAnalysisContext block, ConcurrentQueue<WeightSite> sites, bool otherNeuronInit)
     {

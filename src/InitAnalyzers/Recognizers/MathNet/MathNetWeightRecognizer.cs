@@ -30,12 +30,12 @@ internal sealed class MathNetWeightRecognizer
         this.emit = emit;
     }
 
-    /// <summary>Registers the recognizer when the compilation references MathNet.Numerics; does nothing otherwise.</summary>
-    public static void Register(CompilationStartAnalysisContext context, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
+    /// <summary>Adds the recognizer's type-start action when the compilation references MathNet.Numerics; does nothing otherwise.</summary>
+    public static void Register(Compilation compilation, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
     {
-        if (MathNetTypes.Resolve(context.Compilation) is { } types)
+        if (MathNetTypes.Resolve(compilation) is { } types)
         {
-            context.RegisterSymbolStartAction(new MathNetWeightRecognizer(types, index, emit).OnTypeStart, SymbolKind.NamedType);
+            typeStarts.Add(new MathNetWeightRecognizer(types, index, emit).OnTypeStart);
         }
     }
 
@@ -68,13 +68,13 @@ internal sealed class MathNetWeightRecognizer
         }
 
         var collector = new TypeCollector(storages, types);
-        context.RegisterOperationAction(collector.OnReference, OperationKind.FieldReference, OperationKind.PropertyReference);
-        context.RegisterOperationAction(collector.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+        context.RegisterOperationBlockAction(collector.Accesses.Collect);
         context.RegisterSymbolEndAction(end => Judge(end, collector));
     }
 
     private void Judge(SymbolAnalysisContext context, TypeCollector collector)
     {
+        collector.Classify();
         var all = collector.Storages.Values.Distinct().ToList();
         var options = InitOptions.For(context.Options, context.Symbol);
 
@@ -171,61 +171,38 @@ internal sealed class MathNetWeightRecognizer
             source.Consumers.Contains(target.Product)
             || source.Outputs.Any(output => target.Inputs.Any(input => output.Reaches(input, target.Product)))));
 
-    /// <summary>Collects the evidence of one type; operation actions may run concurrently.</summary>
+    /// <summary>The evidence of one type: the uses of its followed members, classified at the end of the type.</summary>
     private sealed class TypeCollector
     {
-        private readonly object gate = new();
         private readonly MathNetTypes types;
 
         public TypeCollector(Dictionary<ISymbol, MatrixStorage> storages, MathNetTypes types)
         {
             Storages = storages;
             this.types = types;
+            Accesses = new StorageAccesses(storages.ContainsKey);
         }
 
         public Dictionary<ISymbol, MatrixStorage> Storages { get; }
 
-        public void OnReference(OperationAnalysisContext context)
-        {
-            ISymbol? symbol = context.Operation switch
-            {
-                IFieldReferenceOperation field => field.Field.OriginalDefinition,
-                IPropertyReferenceOperation property => property.Property.OriginalDefinition,
-                _ => null,
-            };
-            if (symbol is null || !Storages.TryGetValue(symbol, out var storage))
-            {
-                return;
-            }
+        public StorageAccesses Accesses { get; }
 
-            lock (gate)
-            {
-                MatrixUseClassifier.Classify(context.Operation, storage, context.ContainingSymbol, types);
-            }
+        /// <summary>Classifies every use of a followed member, in source order.</summary>
+        public void Classify() => Accesses.Replay(OnReference, OnInitializer);
+
+        private void OnReference(IOperation operation, ISymbol symbol, ISymbol containingSymbol)
+        {
+            var storage = Storages[symbol];
+            MatrixUseClassifier.Classify(operation, storage, containingSymbol, types);
         }
 
-        public void OnInitializer(OperationAnalysisContext context)
+        private void OnInitializer(ImmutableArray<ISymbol> members, IOperation value, ISymbol containingSymbol)
         {
-            if (context.Operation is not ISymbolInitializerOperation { Value: var value } initializer)
+            foreach (var member in members)
             {
-                return;
-            }
-
-            var members = initializer switch
-            {
-                IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
-                IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
-                _ => ImmutableArray<ISymbol>.Empty,
-            };
-
-            lock (gate)
-            {
-                foreach (var member in members)
+                if (Storages.TryGetValue(member.OriginalDefinition, out var storage))
                 {
-                    if (Storages.TryGetValue(member.OriginalDefinition, out var storage))
-                    {
-                        MatrixUseClassifier.ClassifyAssignedValue(value, storage, types);
-                    }
+                    MatrixUseClassifier.ClassifyAssignedValue(value, storage, types);
                 }
             }
         }

@@ -30,12 +30,12 @@ internal sealed class NumSharpWeightRecognizer
         this.emit = emit;
     }
 
-    /// <summary>Registers the recognizer when the compilation references NumSharp; does nothing otherwise.</summary>
-    public static void Register(CompilationStartAnalysisContext context, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
+    /// <summary>Adds the recognizer's type-start action when the compilation references NumSharp; does nothing otherwise.</summary>
+    public static void Register(Compilation compilation, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
     {
-        if (NumSharpTypes.Resolve(context.Compilation) is { } types)
+        if (NumSharpTypes.Resolve(compilation) is { } types)
         {
-            context.RegisterSymbolStartAction(new NumSharpWeightRecognizer(index, types, emit).OnTypeStart, SymbolKind.NamedType);
+            typeStarts.Add(new NumSharpWeightRecognizer(index, types, emit).OnTypeStart);
         }
     }
 
@@ -68,13 +68,13 @@ internal sealed class NumSharpWeightRecognizer
         }
 
         var collector = new TypeCollector(members, types);
-        context.RegisterOperationAction(collector.OnReference, OperationKind.FieldReference, OperationKind.PropertyReference);
-        context.RegisterOperationAction(collector.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+        context.RegisterOperationBlockAction(collector.Accesses.Collect);
         context.RegisterSymbolEndAction(end => Judge(end, collector));
     }
 
     private void Judge(SymbolAnalysisContext context, TypeCollector collector)
     {
+        collector.Classify();
         // A weight by use (a product with the layer's input), confirmed by training, random values or its name:
         // a fixed projection, a blur kernel or a lookup table is not one.
         var candidates = collector.Members.Values.Distinct().ToList();
@@ -211,61 +211,38 @@ internal sealed class NumSharpWeightRecognizer
         return LayerPosition.Unknown;
     }
 
-    /// <summary>Collects the evidence of one type; operation actions may run concurrently.</summary>
+    /// <summary>The evidence of one type: the uses of its followed members, classified at the end of the type.</summary>
     private sealed class TypeCollector
     {
-        private readonly object gate = new();
         private readonly NumSharpTypes types;
 
         public TypeCollector(Dictionary<ISymbol, NDArrayEvidence> members, NumSharpTypes types)
         {
             Members = members;
             this.types = types;
+            Accesses = new StorageAccesses(members.ContainsKey);
         }
 
         public Dictionary<ISymbol, NDArrayEvidence> Members { get; }
 
-        public void OnReference(OperationAnalysisContext context)
-        {
-            ISymbol? symbol = context.Operation switch
-            {
-                IFieldReferenceOperation field => field.Field.OriginalDefinition,
-                IPropertyReferenceOperation property => property.Property.OriginalDefinition,
-                _ => null,
-            };
-            if (symbol is null || !Members.TryGetValue(symbol, out var evidence))
-            {
-                return;
-            }
+        public StorageAccesses Accesses { get; }
 
-            lock (gate)
-            {
-                NDArrayUseClassifier.Classify(context.Operation, evidence, context.ContainingSymbol, types);
-            }
+        /// <summary>Classifies every use of a followed member, in source order.</summary>
+        public void Classify() => Accesses.Replay(OnReference, OnInitializer);
+
+        private void OnReference(IOperation operation, ISymbol symbol, ISymbol containingSymbol)
+        {
+            var evidence = Members[symbol];
+            NDArrayUseClassifier.Classify(operation, evidence, containingSymbol, types);
         }
 
-        public void OnInitializer(OperationAnalysisContext context)
+        private void OnInitializer(ImmutableArray<ISymbol> members, IOperation value, ISymbol containingSymbol)
         {
-            if (context.Operation is not ISymbolInitializerOperation { Value: var value } initializer)
+            foreach (var member in members)
             {
-                return;
-            }
-
-            var members = initializer switch
-            {
-                IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
-                IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
-                _ => ImmutableArray<ISymbol>.Empty,
-            };
-
-            lock (gate)
-            {
-                foreach (var member in members)
+                if (Members.TryGetValue(member.OriginalDefinition, out var evidence))
                 {
-                    if (Members.TryGetValue(member.OriginalDefinition, out var evidence))
-                    {
-                        NDArrayUseClassifier.ClassifyInitializer(value, evidence, types);
-                    }
+                    NDArrayUseClassifier.ClassifyInitializer(value, evidence, types);
                 }
             }
         }

@@ -29,8 +29,8 @@ internal sealed class TorchSharpRecognizer
         this.emit = emit;
     }
 
-    /// <summary>Registers the recognizer when the compilation references TorchSharp; does nothing otherwise.</summary>
-    public static void Register(CompilationStartAnalysisContext context, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit, Action<ApiPitfall, OperationAnalysisContext> emitPitfall)
+    /// <summary>Adds the recognizer's type-start action when the compilation references TorchSharp; does nothing otherwise.</summary>
+    public static void Register(CompilationStartAnalysisContext context, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit, Action<ApiPitfall, OperationAnalysisContext> emitPitfall)
     {
         if (TorchSharpTypes.Resolve(context.Compilation) is not { } types)
         {
@@ -38,7 +38,7 @@ internal sealed class TorchSharpRecognizer
         }
 
         var recognizer = new TorchSharpRecognizer(types, index, emit);
-        context.RegisterSymbolStartAction(recognizer.OnTypeStart, SymbolKind.NamedType);
+        typeStarts.Add(recognizer.OnTypeStart);
         if (types.Init is not null)
         {
             var pitfalls = new TorchPitfalls(types);
