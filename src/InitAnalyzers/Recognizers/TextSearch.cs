@@ -42,6 +42,10 @@ internal static class TextSearch
     public static bool Contains(SyntaxReference declaration, string part, StringComparison comparison, CancellationToken cancellationToken) =>
         StringOf(declaration.SyntaxTree, cancellationToken).IndexOf(part, declaration.Span.Start, declaration.Span.Length, comparison) >= 0;
 
+    /// <summary>True when <paramref name="part"/> occurs anywhere in the text of <paramref name="tree"/>.</summary>
+    public static bool Contains(SyntaxTree tree, string part, CancellationToken cancellationToken) =>
+        StringOf(tree, cancellationToken).IndexOf(part, StringComparison.Ordinal) >= 0;
+
     /// <summary>
     /// The start of every occurrence of <paramref name="word"/>; with <paramref name="wholeWord"/>, only those that are not
     /// part of a longer identifier.

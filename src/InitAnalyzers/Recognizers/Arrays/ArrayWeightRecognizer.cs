@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
@@ -65,23 +66,24 @@ internal sealed class ArrayWeightRecognizer
 
         // Every weight is multiplied element by element in a weighted sum, in this type or, for a neuron or layer held in a
         // network, possibly only in another: the arrays of numeric code that is neither are not followed any further.
-        var factors = ElementProducts.FactorNames(type, context.CancellationToken);
+        var products = ElementProducts.Read(type, context.CancellationToken);
         var followed = storages.GroupBy(pair => pair.Value)
-            .Where(storage => storage.Any(pair => factors.Contains(pair.Key.Name))
+            .Where(storage => storage.Any(pair => products.FactorNames.Contains(pair.Key.Name))
                 || (storage.Any(pair => pair.Key.DeclaredAccessibility != Accessibility.Private) || !type.GetTypeMembers().IsEmpty) && index.IsStacked(type.Name, LayerDepth(storage.Key)))
             .SelectMany(storage => storage)
             .ToDictionary(pair => pair.Key, pair => pair.Value, SymbolEqualityComparer.Default);
-        if (followed.Count > 0)
+        if (followed.Count == 0)
         {
-            // ... and is named as a weight, trained or drawn at random in its own type: otherwise nothing is bound.
-            var clues = WeightClues.Read(type, InitOptions.For(context.Options, type), context.CancellationToken);
-            followed = followed.GroupBy(pair => pair.Value)
-                .Where(storage => clues.MaySayWeight(storage.Select(pair => pair.Key.Name).ToList()))
-                .SelectMany(storage => storage)
-                .ToDictionary(pair => pair.Key, pair => pair.Value, SymbolEqualityComparer.Default);
+            return;
         }
 
-        if (followed.Count == 0)
+        // ... and is named as a weight, trained or drawn at random in its own type: otherwise nothing is bound.
+        var clues = WeightClues.Read(type, InitOptions.For(context.Options, type), context.CancellationToken);
+        followed = followed.GroupBy(pair => pair.Value)
+            .Where(storage => clues.MaySayWeight(storage.Select(pair => pair.Key.Name).ToList()))
+            .SelectMany(storage => storage)
+            .ToDictionary(pair => pair.Key, pair => pair.Value, SymbolEqualityComparer.Default);
+        if (followed.Count == 0 || !MayBeJudged(type, followed, products, clues, context.CancellationToken))
         {
             return;
         }
@@ -89,6 +91,21 @@ internal sealed class ArrayWeightRecognizer
         var collector = new TypeCollector(type, followed);
         context.RegisterOperationBlockAction(collector.Accesses.Collect);
         context.RegisterSymbolEndAction(end => Judge(end, collector));
+    }
+
+    /// <summary>
+    /// False when no rule could judge the followed arrays, read from syntax before anything is bound. INIT001, INIT002 and
+    /// INIT004 need a layer's place in a network (<see cref="Position"/>): a weighted sum that may feed another in the type, a
+    /// type held as several layers, or a forward method chained into a network; INIT003 needs a scale formula, which takes a
+    /// square root, a random draw and an activation. Numeric code whose products are none of these (filters, solvers, graphs) stops here.
+    /// </summary>
+    private bool MayBeJudged(INamedTypeSymbol type, Dictionary<ISymbol, StorageEvidence> followed, ElementProducts products, WeightClues clues, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(followed.Keys.Select(member => member.Name), StringComparer.Ordinal);
+        return products.MayFeed(names)
+            || followed.Values.Distinct().Any(storage => index.IsStacked(type.Name, LayerDepth(storage)))
+            || clues.MayDrawScheme() && products.MayActivate(names)
+            || products.MethodsMultiplying(names).Any(method => index.IsChained(method, cancellationToken));
     }
 
     private void Judge(SymbolAnalysisContext context, TypeCollector collector)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -7,15 +8,30 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace InitAnalyzers.Recognizers.Arrays;
 
 /// <summary>
-/// The names of the arrays whose elements a type's code multiplies (<c>w[i, j] * x[j]</c>, <c>(float)weights[n][k] * inputs[k]</c>):
-/// the syntax every weighted sum needs. Read from syntax before anything is bound, so a type of numeric code without one
-/// costs nothing more.
+/// The products of array elements in a type's code (<c>w[i, j] * x[j]</c>, <c>(float)weights[n][k] * inputs[k]</c>): the syntax
+/// every weighted sum needs. Read from syntax before anything is bound, so a type of numeric code without one costs nothing
+/// more, and a type whose weighted sums cannot be layers of one network is left before it is bound.
 /// </summary>
-internal static class ElementProducts
+internal sealed class ElementProducts
 {
-    public static HashSet<string> FactorNames(INamedTypeSymbol type, CancellationToken cancellationToken)
+    private readonly List<Product> products;
+
+    private ElementProducts(List<Product> products)
     {
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        this.products = products.Where(product => product.MayBeWeightedSum).ToList();
+        FactorNames = new HashSet<string>(this.products.Select(product => product.Factor), System.StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The names of the arrays whose elements may be the weights of a weighted sum, as <see cref="WeightedSumMatcher"/> decides
+    /// from bound code: multiplied by an element of another array, the product accumulated, and the weight indexed by more
+    /// subscripts than the input, or by as many and named as a weight.
+    /// </summary>
+    public HashSet<string> FactorNames { get; }
+
+    public static ElementProducts Read(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var products = new List<Product>();
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             // Only the tokens at a '*' in the text are looked at: most of a type's syntax is never visited.
@@ -23,38 +39,174 @@ internal static class ElementProducts
             {
                 if (token.IsKind(SyntaxKind.AsteriskToken) && token.Parent is BinaryExpressionSyntax product && product.IsKind(SyntaxKind.MultiplyExpression))
                 {
-                    AddArrayName(product.Left, names);
-                    AddArrayName(product.Right, names);
+                    var (left, right) = (ArrayName(product.Left), ArrayName(product.Right));
+                    var (leftIndices, rightIndices) = (IndexCount(product.Left), IndexCount(product.Right));
+                    var accumulated = Accumulation(product) is not null;
+                    if (left is not null)
+                    {
+                        products.Add(new Product(left, right, product, accumulated && right is not null && (leftIndices > rightIndices || leftIndices == rightIndices && WeightedSumMatcher.NameSaysWeight(left))));
+                    }
+
+                    if (right is not null)
+                    {
+                        products.Add(new Product(right, left, product, accumulated && left is not null && (rightIndices > leftIndices || leftIndices == rightIndices && WeightedSumMatcher.NameSaysWeight(right))));
+                    }
                 }
             }
         }
 
-        return names;
+        return new ElementProducts(products);
     }
 
-    private static void AddArrayName(ExpressionSyntax factor, HashSet<string> names)
+    /// <summary>
+    /// False when no weighted sum of one of <paramref name="weights"/> can feed a weighted sum of one of them, as
+    /// <see cref="ArrayWeightRecognizer"/> decides from bound code: the sum accumulated into an array (<c>h[j] += w[j, i] * x[i]</c>),
+    /// or into a local that an array later receives (<c>h[j] = Activate(sum)</c>), whose name is the input of a product
+    /// (<c>v[k, j] * h[j]</c>). Names stand for symbols here, so this is true whenever the bound code could find a link.
+    /// </summary>
+    public bool MayFeed(ISet<string> weights)
+    {
+        var sums = products.Where(product => weights.Contains(product.Factor)).ToList();
+        var inputs = new HashSet<string>(sums.Select(product => product.Partner!), System.StringComparer.Ordinal);
+        return sums.Any(product => OutputsOf(product.Syntax).Any(inputs.Contains));
+    }
+
+    /// <summary>
+    /// False when no weighted sum of one of <paramref name="weights"/> can pass through an activation, as
+    /// <see cref="WeightedSumMatcher"/> finds it from bound code: a value that mentions where the sum went, assigned or returned
+    /// in the same member, through a call, a conditional or a switch (<c>h[j] = Math.Tanh(sum)</c>, <c>sum &gt; 0 ? sum : 0</c>).
+    /// </summary>
+    public bool MayActivate(ISet<string> weights) =>
+        products.Any(product => weights.Contains(product.Factor) && SumTargetOf(product.Syntax) is { } target
+            && product.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member
+            && member.DescendantNodes().Any(node => node switch
+            {
+                AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) => MayActivate(assignment.Right, target),
+                ReturnStatementSyntax { Expression: { } returned } => MayActivate(returned, target),
+                _ => false,
+            }));
+
+    /// <summary>The names of the methods whose code multiplies one of <paramref name="weights"/>.</summary>
+    public IEnumerable<string> MethodsMultiplying(ISet<string> weights) =>
+        products.Where(product => weights.Contains(product.Factor))
+            .Select(product => product.Syntax.FirstAncestorOrSelf<MethodDeclarationSyntax>()?.Identifier.ValueText)
+            .Where(name => name is not null)
+            .Distinct()!;
+
+    /// <summary>
+    /// The arrays a product's sum goes to, as <see cref="WeightedSumMatcher"/> finds them: the array element it accumulates
+    /// into, or the arrays whose elements are assigned a value that mentions the local it accumulates into.
+    /// </summary>
+    private static IEnumerable<string> OutputsOf(BinaryExpressionSyntax product)
+    {
+        if (Accumulation(product) is not { } assignment)
+        {
+            return Enumerable.Empty<string>();
+        }
+
+        if (assignment.Left is ElementAccessExpressionSyntax element)
+        {
+            return ArrayName(element) is { } array ? new[] { array } : Enumerable.Empty<string>();
+        }
+
+        if (assignment.Left is not IdentifierNameSyntax { Identifier.ValueText: var local } || product.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+        {
+            return Enumerable.Empty<string>();
+        }
+
+        return member.DescendantNodes()
+            .OfType<AssignmentExpressionSyntax>()
+            .Where(write => write.IsKind(SyntaxKind.SimpleAssignmentExpression) && write.Left is ElementAccessExpressionSyntax
+                && write.Right.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == local))
+            .Select(write => ArrayName(write.Left))
+            .Where(name => name is not null)!;
+    }
+
+    /// <summary>
+    /// The assignment that accumulates a product: <c>sum += w * x</c>, <c>y[i] = y[i] + w * x</c>. Null for a product used in
+    /// any other way (a scaling, an argument).
+    /// </summary>
+    private static AssignmentExpressionSyntax? Accumulation(BinaryExpressionSyntax product)
+    {
+        ExpressionSyntax sum = product;
+        while (sum.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax
+            || sum.Parent is BinaryExpressionSyntax parent && (parent.IsKind(SyntaxKind.AddExpression) || parent.IsKind(SyntaxKind.SubtractExpression)))
+        {
+            sum = (ExpressionSyntax)sum.Parent;
+        }
+
+        return sum.Parent is AssignmentExpressionSyntax assignment && assignment.Right == sum
+            && (assignment.IsKind(SyntaxKind.AddAssignmentExpression) || assignment.IsKind(SyntaxKind.SubtractAssignmentExpression) || assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && sum != product)
+            ? assignment
+            : null;
+    }
+
+    /// <summary>The name of where a product's sum goes: the local or the array of the element it accumulates into.</summary>
+    private static string? SumTargetOf(BinaryExpressionSyntax product) => Accumulation(product)?.Left switch
+    {
+        IdentifierNameSyntax local => local.Identifier.ValueText,
+        ElementAccessExpressionSyntax element => ArrayName(element),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The shapes <see cref="Activations.HandWrittenActivations"/> recognizes, at the top of the value: a call, a conditional,
+    /// a switch, <c>1 / (1 + Math.Exp(-x))</c> or <c>Math.Exp(x) / (...)</c>, and SELU's scale times a call.
+    /// </summary>
+    private static bool MayActivate(ExpressionSyntax value, string target)
+    {
+        var top = Unwrapped(value);
+        var shaped = top switch
+        {
+            InvocationExpressionSyntax or ConditionalExpressionSyntax or SwitchExpressionSyntax => true,
+            BinaryExpressionSyntax division when division.IsKind(SyntaxKind.DivideExpression) =>
+                Unwrapped(division.Left) is LiteralExpressionSyntax || Calls(division.Left),
+            BinaryExpressionSyntax product when product.IsKind(SyntaxKind.MultiplyExpression) => Calls(product),
+            _ => false,
+        };
+        return shaped && top.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == target);
+    }
+
+    private static bool Calls(SyntaxNode node) => node.DescendantNodesAndSelf().Any(descendant => descendant is InvocationExpressionSyntax);
+
+    private static int IndexCount(ExpressionSyntax factor)
+    {
+        var count = 0;
+        for (var current = Unwrapped(factor); current is ElementAccessExpressionSyntax element; current = Unwrapped(element.Expression))
+        {
+            count += element.ArgumentList.Arguments.Count;
+        }
+
+        return count;
+    }
+
+    private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
     {
         while (true)
         {
-            switch (factor)
+            switch (expression)
             {
                 case ParenthesizedExpressionSyntax parenthesized:
-                    factor = parenthesized.Expression;
+                    expression = parenthesized.Expression;
                     continue;
                 case CastExpressionSyntax cast:
-                    factor = cast.Expression;
+                    expression = cast.Expression;
                     continue;
                 case CheckedExpressionSyntax @checked:
-                    factor = @checked.Expression;
+                    expression = @checked.Expression;
                     continue;
+                default:
+                    return expression;
             }
-
-            break;
         }
+    }
 
-        if (factor is not ElementAccessExpressionSyntax element)
+    /// <summary>The array whose element <paramref name="factor"/> is, through parentheses and casts: the innermost of <c>w[n][k]</c>.</summary>
+    private static string? ArrayName(ExpressionSyntax factor)
+    {
+        if (Unwrapped(factor) is not ElementAccessExpressionSyntax element)
         {
-            return;
+            return null;
         }
 
         var array = element.Expression;
@@ -63,16 +215,34 @@ internal static class ElementProducts
             array = row.Expression; // weights[n][k]: the field is the innermost
         }
 
-        var name = array switch
+        return array switch
         {
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
             MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
             _ => null,
         };
-        if (name is not null)
+    }
+
+    private sealed class Product
+    {
+        public Product(string factor, string? partner, BinaryExpressionSyntax syntax, bool mayBeWeightedSum)
         {
-            names.Add(name);
+            Factor = factor;
+            Partner = partner;
+            Syntax = syntax;
+            MayBeWeightedSum = mayBeWeightedSum;
         }
+
+        /// <summary>The array one factor is an element of.</summary>
+        public string Factor { get; }
+
+        /// <summary>The array the other factor is an element of; null for a scalar (a learning rate, a decay).</summary>
+        public string? Partner { get; }
+
+        public BinaryExpressionSyntax Syntax { get; }
+
+        /// <summary>The factor may be the weight of a weighted sum: see <see cref="FactorNames"/>.</summary>
+        public bool MayBeWeightedSum { get; }
     }
 }

@@ -39,6 +39,12 @@ internal sealed class WeightClues
     public bool MaySayWeight(IReadOnlyCollection<string> names) =>
         names.Any(name => WeightedSumMatcher.NameSaysTrainableWeight(name, options)) || MayBeTrained(names) || MayDraw();
 
+    /// <summary>
+    /// A random draw that may be scaled by a scheme's formula: every formula <see cref="Values.SchemeFormula"/> reads takes a
+    /// square root, in the type or in a helper of its file.
+    /// </summary>
+    public bool MayDrawScheme() => MayDraw() && type.DeclaringSyntaxReferences.Any(declaration => TextSearch.Contains(declaration.SyntaxTree, "Sqrt", cancellationToken));
+
     /// <summary>A method named as a training step (<c>Backpropagate</c>, <c>UpdateWeights</c>) whose source mentions the array.</summary>
     private bool MayBeTrained(IReadOnlyCollection<string> names)
     {
