@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using InitAnalyzers.Recognizers;
 using Microsoft.CodeAnalysis;
@@ -38,4 +39,53 @@ public sealed class FrameworkAssemblyTests
     [Fact]
     public void Code_without_the_framework_finds_nothing() =>
         Assert.Null(FrameworkAssembly.Find(User("class C { }"), "NumSharp").Type("NumSharp.NDArray"));
+
+    [Fact]
+    public void A_framework_declared_only_in_source_is_found_without_a_reference()
+    {
+        var type = FrameworkAssembly.Find(User(Framework + " class C { }"), "NumSharp").Type("NumSharp.NDArray");
+        Assert.Equal("User", type?.ContainingAssembly.Name);
+    }
+
+    [Fact]
+    public void A_framework_referenced_as_a_file_of_its_name_or_as_an_image_without_a_path_is_found()
+    {
+        var directory = Directory.CreateTempSubdirectory("initanalyzers-");
+        try
+        {
+            var image = Emit();
+            var file = Path.Combine(directory.FullName, "NumSharp.dll");
+            File.WriteAllBytes(file, image);
+            Assert.NotNull(FrameworkAssembly.Find(User("class C { }", MetadataReference.CreateFromFile(file)), "NumSharp").Type("NumSharp.NDArray"));
+            Assert.NotNull(FrameworkAssembly.Find(User("class C { }", MetadataReference.CreateFromImage(image)), "NumSharp").Type("NumSharp.NDArray"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_file_of_another_name_is_not_taken_for_the_framework()
+    {
+        var directory = Directory.CreateTempSubdirectory("initanalyzers-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "Renamed.dll");
+            File.WriteAllBytes(file, Emit());
+            Assert.Null(FrameworkAssembly.Find(User("class C { }", MetadataReference.CreateFromFile(file)), "NumSharp").Type("NumSharp.NDArray"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static byte[] Emit()
+    {
+        using var stream = new MemoryStream();
+        var result = CSharpCompilation.Create("NumSharp", new[] { CSharpSyntaxTree.ParseText(Framework) }, new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) }, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).Emit(stream);
+        Assert.True(result.Success);
+        return stream.ToArray();
+    }
 }
