@@ -35,6 +35,9 @@ internal sealed class CompilationIndex
     /// </summary>
     public bool IsStacked(string typeName, int layerDepth) => holdings.Value.IsStacked(typeName, layerDepth);
 
+    /// <summary>True when a type named <paramref name="typeName"/> is, or derives (by name, directly or not) from, one named <paramref name="baseName"/>.</summary>
+    public bool MayDeriveFrom(string typeName, string baseName) => holdings.Value.MayDeriveFrom(typeName, baseName);
+
     /// <summary>
     /// Every use of a member by this name in the compilation: <c>x.name</c>, <c>x?.name</c>, <c>new T { name = ... }</c>, or the bare name.
     /// The source text is searched first and only the tokens at its hits are looked at, so no syntax tree is walked whole.
@@ -173,6 +176,31 @@ internal sealed class CompilationIndex
             }
 
             return result;
+        }
+
+        public bool MayDeriveFrom(string typeName, string baseName)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<string>();
+            pending.Push(baseName);
+            while (pending.Count > 0)
+            {
+                var name = pending.Pop();
+                if (name == typeName)
+                {
+                    return true;
+                }
+
+                if (seen.Add(name) && derivedBy.TryGetValue(name, out var derived))
+                {
+                    foreach (var next in derived)
+                    {
+                        pending.Push(next);
+                    }
+                }
+            }
+
+            return false;
         }
 
         public bool IsStacked(string typeName, int layerDepth)

@@ -1370,6 +1370,75 @@ public sealed class AdversarialPrecisionTests
             """,
         });
 
+    /// <summary>
+    /// The class that initializes the base's weights by their simple name derives from it through another class, in another
+    /// file: a bare name in a type derived from the layer, however far down, may be the layer's own field.
+    /// </summary>
+    [Fact]
+    public Task Protected_weights_initialized_by_a_grandchild_class_are_not_reported() =>
+        VerifyAsync(new[]
+        {
+            StackedNetwork,
+            """
+            using System;
+
+            public abstract class Layer
+            {
+                protected readonly double[,] weights;
+                protected readonly int inputs, outputs;
+
+                protected Layer(int inputs, int outputs)
+                {
+                    this.inputs = inputs;
+                    this.outputs = outputs;
+                    weights = new double[outputs, inputs];
+                }
+
+                public double[] Forward(double[] x)
+                {
+                    var y = new double[outputs];
+                    for (int i = 0; i < outputs; i++)
+                    {
+                        double sum = 0;
+                        for (int j = 0; j < inputs; j++) sum += weights[i, j] * x[j];
+                        y[i] = Activate(sum);
+                    }
+                    return y;
+                }
+
+                protected abstract double Activate(double z);
+            }
+
+            public abstract class RectifiedLayer : Layer
+            {
+                protected RectifiedLayer(int inputs, int outputs) : base(inputs, outputs) { }
+
+                protected override double Activate(double z) => Math.Max(0, z);
+            }
+            """,
+            """
+            using System;
+
+            public sealed class HeLayer : RectifiedLayer
+            {
+                public HeLayer(int inputs, int outputs, Random random) : base(inputs, outputs)
+                {
+                    double std = Math.Sqrt(2.0 / inputs);
+                    for (int i = 0; i < outputs; i++)
+                        for (int j = 0; j < inputs; j++)
+                            this.weights[i, j] = std * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+                }
+            }
+
+            public sealed class Other
+            {
+                private readonly double[] weights = new double[4];
+
+                public void Reset() { for (int i = 0; i < weights.Length; i++) weights[i] = 0; }
+            }
+            """,
+        });
+
     /// <summary>A DTO-style network whose weights are public settable properties, loaded with System.Text.Json.</summary>
     [Fact]
     public Task Public_settable_weight_properties_populated_by_a_deserializer_are_not_reported() =>

@@ -219,6 +219,26 @@ public sealed class ValueFlowArrayTests
             NeuronPerClass.Replace("Weights = new double[numOfInputs];", "Weights = {|#0:new double[numOfInputs]|};").Replace("WRITE;", "").Replace("LAYERS", "private Neuron[] output_layer;"),
             Diagnostic("INIT001").WithLocation(0).WithArguments("Weights", "", "Xavier normal values, which suit the sigmoid that follows (std sqrt(2 / (fan_in + fan_out)))"));
 
+    /// <summary>Another class's own <c>Weights</c>, written by its simple name, is not taken for a write to the neuron's.</summary>
+    [Fact]
+    public Task Zero_weights_of_a_neuron_class_are_reported_when_an_unrelated_class_writes_its_own_member_of_that_name() =>
+        VerifyAsync(
+            NeuronPerClass.Replace("Weights = new double[numOfInputs];", "Weights = {|#0:new double[numOfInputs]|};").Replace("WRITE;", "").Replace("LAYERS", "private Neuron[] output_layer;")
+                + """
+
+                public sealed class Smoother
+                {
+                    public double[] Weights = new double[3];
+
+                    public void Reset()
+                    {
+                        for (int i = 0; i < Weights.Length; i++) Weights[i] = 1.0 / 3;
+                        this.Weights[0] = 0.5;
+                    }
+                }
+                """,
+            Diagnostic("INIT001").WithLocation(0).WithArguments("Weights", "", "Xavier normal values, which suit the sigmoid that follows (std sqrt(2 / (fan_in + fan_out)))"));
+
     private const string InheritedNeuron = """
         using System;
 
