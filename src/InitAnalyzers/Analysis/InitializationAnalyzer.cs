@@ -40,7 +40,7 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
         var typeStarts = new List<Action<SymbolStartAnalysisContext>> { new ArrayWeightRecognizer(index, Judge).OnTypeStart };
         MathNetWeightRecognizer.Register(context.Compilation, typeStarts, index, Judge);
         NumSharpWeightRecognizer.Register(context.Compilation, typeStarts, index, Judge);
-        TorchSharpRecognizer.Register(context, typeStarts, index, Judge, (pitfall, operation) => FrameworkPitfallRule.Judge(pitfall, operation.ReportDiagnostic));
+        TorchSharpRecognizer.Register(context.Compilation, typeStarts, index, Judge, (pitfall, operation) => FrameworkPitfallRule.Judge(pitfall, operation.ReportDiagnostic));
         LayerListRecognizer.Register(context.Compilation, typeStarts, Judge);
 
         // One symbol-start action for every recognizer: the driver's cost is per action and per type, and most types are

@@ -38,19 +38,20 @@ internal sealed class LayerListRecognizer
     /// <summary>Adds the recognizer's type-start action when the compilation references one of the catalogued libraries; does nothing otherwise.</summary>
     public static void Register(Compilation compilation, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, Action<WeightSite, SymbolAnalysisContext> emit)
     {
-        if (LayerCatalog.Resolve(compilation) is { } catalog)
+        // Resolved at the first type that names a catalogued layer, once the compiler has bound the references.
+        var recognizer = new Lazy<LayerListRecognizer?>(() => LayerCatalog.Resolve(compilation) is { } catalog ? new LayerListRecognizer(catalog, emit) : null, LazyThreadSafetyMode.ExecutionAndPublication);
+        typeStarts.Add(start =>
         {
-            typeStarts.Add(new LayerListRecognizer(catalog, emit).OnTypeStart);
-        }
+            // Bail out fast: a type whose source names no catalogued weight layer builds no layer list.
+            if (start.Symbol is INamedTypeSymbol type && Mentions(type, LayerCatalog.Words, start.CancellationToken))
+            {
+                recognizer.Value?.OnTypeStart(start, type);
+            }
+        });
     }
 
-    private void OnTypeStart(SymbolStartAnalysisContext context)
+    private void OnTypeStart(SymbolStartAnalysisContext context, INamedTypeSymbol type)
     {
-        // Bail out fast: a type whose source names no catalogued weight layer builds no layer list.
-        if (context.Symbol is not INamedTypeSymbol type || !Mentions(type, LayerCatalog.Words, context.CancellationToken))
-        {
-            return;
-        }
 
         var sites = new ConcurrentQueue<WeightSite>();
         var otherNeuronInit = Mentions(type, OtherNeuronInit, context.CancellationToken);

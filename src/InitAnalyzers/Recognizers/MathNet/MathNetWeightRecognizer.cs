@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 using InitAnalyzers.Recognizers.Arrays;
@@ -33,10 +34,9 @@ internal sealed class MathNetWeightRecognizer
     /// <summary>Adds the recognizer's type-start action when the compilation references MathNet.Numerics; does nothing otherwise.</summary>
     public static void Register(Compilation compilation, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
     {
-        if (MathNetTypes.Resolve(compilation) is { } types)
-        {
-            typeStarts.Add(new MathNetWeightRecognizer(types, index, emit).OnTypeStart);
-        }
+        // Resolved at the first type, once the compiler has bound the references: their binding is the compiler's cost, not ours.
+        var recognizer = new Lazy<MathNetWeightRecognizer?>(() => MathNetTypes.Resolve(compilation) is { } types ? new MathNetWeightRecognizer(types, index, emit) : null, LazyThreadSafetyMode.ExecutionAndPublication);
+        typeStarts.Add(start => recognizer.Value?.OnTypeStart(start));
     }
 
     private void OnTypeStart(SymbolStartAnalysisContext context)

@@ -1,3 +1,4 @@
+using System.Linq;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -17,7 +18,14 @@ internal sealed class TorchPitfalls
 
     private readonly TorchSharpTypes types;
 
+    /// <summary>What the source of a type that calls one of the initializers below must contain.</summary>
+    private static readonly string[] CalledNames = { "normal_", "uniform_", "calculate_gain" };
+
     public TorchPitfalls(TorchSharpTypes types) => this.types = types;
+
+    /// <summary>False when the type's source names none of the initializers with a pitfall: its calls are then not bound.</summary>
+    public static bool MayCall(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences.Any(declaration => CalledNames.Any(name => TextSearch.Contains(declaration, name, System.StringComparison.Ordinal, cancellationToken)));
 
     public void OnInvocation(OperationAnalysisContext context, System.Action<ApiPitfall, OperationAnalysisContext> emit)
     {

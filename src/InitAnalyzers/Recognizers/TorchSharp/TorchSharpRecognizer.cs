@@ -29,21 +29,30 @@ internal sealed class TorchSharpRecognizer
         this.emit = emit;
     }
 
-    /// <summary>Adds the recognizer's type-start action when the compilation references TorchSharp; does nothing otherwise.</summary>
-    public static void Register(CompilationStartAnalysisContext context, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit, Action<ApiPitfall, OperationAnalysisContext> emitPitfall)
+    /// <summary>
+    /// Adds the recognizer's type-start action, which does nothing when the compilation does not reference TorchSharp. The
+    /// types are resolved at the first type, once the compiler has bound the references: their binding is the compiler's
+    /// cost, not ours. The initializer pitfalls are looked for only in types whose source names one of the calls.
+    /// </summary>
+    public static void Register(Compilation compilation, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit, Action<ApiPitfall, OperationAnalysisContext> emitPitfall)
     {
-        if (TorchSharpTypes.Resolve(context.Compilation) is not { } types)
+        var resolved = new Lazy<(TorchSharpRecognizer Recognizer, TorchPitfalls? Pitfalls)?>(
+            () => TorchSharpTypes.Resolve(compilation) is { } types ? (new TorchSharpRecognizer(types, index, emit), types.Init is null ? null : new TorchPitfalls(types)) : null,
+            System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        typeStarts.Add(start =>
         {
-            return;
-        }
+            if (resolved.Value is not { } torch)
+            {
+                return;
+            }
 
-        var recognizer = new TorchSharpRecognizer(types, index, emit);
-        typeStarts.Add(recognizer.OnTypeStart);
-        if (types.Init is not null)
-        {
-            var pitfalls = new TorchPitfalls(types);
-            context.RegisterOperationAction(operation => pitfalls.OnInvocation(operation, emitPitfall), OperationKind.Invocation);
-        }
+            if (torch.Pitfalls is { } pitfalls && start.Symbol is INamedTypeSymbol type && TorchPitfalls.MayCall(type, start.CancellationToken))
+            {
+                start.RegisterOperationAction(operation => pitfalls.OnInvocation(operation, emitPitfall), OperationKind.Invocation);
+            }
+
+            torch.Recognizer.OnTypeStart(start);
+        });
     }
 
     private void OnTypeStart(SymbolStartAnalysisContext context)

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using System.Threading.Tasks;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.TorchSharpVerifier;
@@ -32,6 +33,30 @@ public sealed class TorchFrameworkPitfallTests
         public static class Inits
         {
             public static void Xavier(Tensor t) => {|INIT006:init.xavier_normal_(t)|};
+        }
+        """);
+
+    /// <summary>Calls are looked for in types whose source names them; top-level statements are such a type's.</summary>
+    [Fact]
+    public Task In_top_level_statements()
+    {
+        var test = CreateTest();
+        test.TestCode = Usings + """
+            var weight = torch.empty(4, 4);
+            {|INIT006:init.xavier_normal_(weight)|};
+            """;
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task In_a_struct_nested_in_a_class_that_calls_none() => VerifyAsync(Usings + """
+        public static class Outer
+        {
+            public struct Inits
+            {
+                public static void Xavier(Tensor t) => {|INIT006:init.glorot_normal_(t)|};
+            }
         }
         """);
 
