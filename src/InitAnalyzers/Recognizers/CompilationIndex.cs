@@ -19,6 +19,7 @@ internal sealed class CompilationIndex
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<string, ImmutableArray<IdentifierNameSyntax>> memberUses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> chained = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ScopedUses> scopedUses = new(StringComparer.Ordinal);
     private readonly Lazy<Holdings> holdings;
 
     public CompilationIndex(Compilation compilation)
@@ -35,8 +36,25 @@ internal sealed class CompilationIndex
     /// </summary>
     public bool IsStacked(string typeName, int layerDepth) => holdings.Value.IsStacked(typeName, layerDepth);
 
-    /// <summary>True when a type named <paramref name="typeName"/> is, or derives (by name, directly or not) from, one named <paramref name="baseName"/>.</summary>
-    public bool MayDeriveFrom(string typeName, string baseName) => holdings.Value.MayDeriveFrom(typeName, baseName);
+    /// <summary>
+    /// The uses of <paramref name="member"/>'s name (<see cref="MemberUses"/>) that may name <paramref name="member"/> of
+    /// <paramref name="type"/>. A bare or <c>this.</c>-qualified name names a member of the types around it (and their bases),
+    /// so only those in <paramref name="type"/>, the types nested in it and the types derived from it by name may; other uses
+    /// (<c>x.name</c>, <c>new T { name = ... }</c>) may name any type's, and a static member may be imported anywhere.
+    /// The uses are grouped by the types around them once per name, so a common member name (<c>Weights</c> in every layer
+    /// class) costs each type its own uses and the qualified ones, not every use in the compilation.
+    /// </summary>
+    public IEnumerable<IdentifierNameSyntax> UsesThatMayName(ISymbol member, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var uses = scopedUses.GetOrAdd(member.Name, name => new ScopedUses(MemberUses(name, cancellationToken)));
+        if (member.IsStatic)
+        {
+            return uses.All;
+        }
+
+        var scopes = holdings.Value.SelfAndDerived(type.Name);
+        return uses.Qualified.Concat(scopes.SelectMany(scope => uses.InScopeOf(scope))).Distinct();
+    }
 
     /// <summary>
     /// Every use of a member by this name in the compilation: <c>x.name</c>, <c>x?.name</c>, <c>new T { name = ... }</c>, or the bare name.
@@ -134,6 +152,54 @@ internal sealed class CompilationIndex
         _ => null,
     };
 
+    /// <summary>The uses of one name, split into those qualified by another object and those in the own scope of the types around them.</summary>
+    private sealed class ScopedUses
+    {
+        private readonly Dictionary<string, List<IdentifierNameSyntax>> byScope = new(StringComparer.Ordinal);
+
+        public ScopedUses(ImmutableArray<IdentifierNameSyntax> uses)
+        {
+            All = uses;
+            var qualified = new List<IdentifierNameSyntax>();
+            foreach (var use in uses)
+            {
+                var ownScope = use.Parent switch
+                {
+                    MemberAccessExpressionSyntax access when access.Name == use => access.Expression is ThisExpressionSyntax or BaseExpressionSyntax,
+                    MemberBindingExpressionSyntax => false,
+                    AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment when assignment.Left == use => false,
+                    _ => true,
+                };
+                if (!ownScope)
+                {
+                    qualified.Add(use);
+                    continue;
+                }
+
+                // Every type around the use: a nested type sees the members of the types it is nested in.
+                foreach (var enclosing in use.Ancestors().OfType<TypeDeclarationSyntax>())
+                {
+                    var name = enclosing.Identifier.ValueText;
+                    if (!byScope.TryGetValue(name, out var list))
+                    {
+                        byScope[name] = list = new List<IdentifierNameSyntax>();
+                    }
+
+                    list.Add(use);
+                }
+            }
+
+            Qualified = qualified;
+        }
+
+        public ImmutableArray<IdentifierNameSyntax> All { get; }
+
+        public IReadOnlyList<IdentifierNameSyntax> Qualified { get; }
+
+        public IEnumerable<IdentifierNameSyntax> InScopeOf(string typeName) =>
+            byScope.TryGetValue(typeName, out var uses) ? uses : Enumerable.Empty<IdentifierNameSyntax>();
+    }
+
     /// <summary>Which types hold which other types, and how deep in collections, from the declarations of fields and properties.</summary>
     private sealed class Holdings
     {
@@ -178,20 +244,16 @@ internal sealed class CompilationIndex
             return result;
         }
 
-        public bool MayDeriveFrom(string typeName, string baseName)
+        /// <summary>The name, and the names of the types deriving from it, directly or not.</summary>
+        public HashSet<string> SelfAndDerived(string typeName)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var names = new HashSet<string>(StringComparer.Ordinal);
             var pending = new Stack<string>();
-            pending.Push(baseName);
+            pending.Push(typeName);
             while (pending.Count > 0)
             {
                 var name = pending.Pop();
-                if (name == typeName)
-                {
-                    return true;
-                }
-
-                if (seen.Add(name) && derivedBy.TryGetValue(name, out var derived))
+                if (names.Add(name) && derivedBy.TryGetValue(name, out var derived))
                 {
                     foreach (var next in derived)
                     {
@@ -200,7 +262,7 @@ internal sealed class CompilationIndex
                 }
             }
 
-            return false;
+            return names;
         }
 
         public bool IsStacked(string typeName, int layerDepth)

@@ -59,39 +59,6 @@ internal static class MemberScope
         return false;
     }
 
-    /// <summary>
-    /// False when <paramref name="use"/> cannot name <paramref name="member"/> of <paramref name="type"/>: a bare or
-    /// <c>this.</c>-qualified name names a member of the types around it (and their bases), so in a type that is neither
-    /// <paramref name="type"/>, nested in it, nor derived from it by name, it names that type's own member. Other uses
-    /// (<c>x.name</c>, <c>new T { name = ... }</c>) may name any type's. A static member may be imported anywhere.
-    /// Common member names (<c>Weights</c> in every layer class) then cost each type its own uses, not the whole compilation's.
-    /// </summary>
-    public static bool MayName(IdentifierNameSyntax use, ISymbol member, INamedTypeSymbol type, CompilationIndex index)
-    {
-        var ownScope = use.Parent switch
-        {
-            MemberAccessExpressionSyntax access when access.Name == use => access.Expression is ThisExpressionSyntax or BaseExpressionSyntax,
-            MemberBindingExpressionSyntax => false,
-            AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment when assignment.Left == use => false,
-            _ => true,
-        };
-        if (!ownScope || member.IsStatic)
-        {
-            return true;
-        }
-
-        foreach (var enclosing in use.Ancestors().OfType<TypeDeclarationSyntax>())
-        {
-            if (type.DeclaringSyntaxReferences.Any(declaration => declaration.SyntaxTree == enclosing.SyntaxTree && declaration.Span == enclosing.Span)
-                || index.MayDeriveFrom(enclosing.Identifier.ValueText, type.Name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>True when <paramref name="node"/> lies in one of <paramref name="type"/>'s declarations (any partial part).</summary>
     public static bool IsInside(SyntaxNode node, INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Any(declaration => declaration.SyntaxTree == node.SyntaxTree && declaration.Span.Contains(node.Span));
@@ -120,10 +87,10 @@ internal static class MemberScope
             return true; // deserializers, object initializers and Unity's inspector replace such values without leaving syntax behind
         }
 
-        foreach (var use in index.MemberUses(member.Name, cancellationToken))
+        foreach (var use in index.UsesThatMayName(member, type, cancellationToken))
         {
             var inside = IsInside(use, type) && !nested.Any(inner => IsInside(use, inner));
-            if (!inside && MayName(use, member, type, index) && !isPlainRead(use))
+            if (!inside && !isPlainRead(use))
             {
                 return true;
             }

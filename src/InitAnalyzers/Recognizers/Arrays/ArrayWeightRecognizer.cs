@@ -253,8 +253,8 @@ internal sealed class ArrayWeightRecognizer
             return true;
         }
 
-        var outside = members.SelectMany(member => index.MemberUses(member.Name, context.CancellationToken)
-                .Where(use => (!MemberScope.IsInside(use, type) || nested.Any(inner => MemberScope.IsInside(use, inner))) && MemberScope.MayName(use, member, type, index)))
+        var outside = members.SelectMany(member => index.UsesThatMayName(member, type, context.CancellationToken))
+            .Where(use => !MemberScope.IsInside(use, type) || nested.Any(inner => MemberScope.IsInside(use, inner)))
             .Distinct()
             .ToList();
         if (outside.Count == 0)
