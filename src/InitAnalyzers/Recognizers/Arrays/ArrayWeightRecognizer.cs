@@ -102,8 +102,8 @@ internal sealed class ArrayWeightRecognizer
     private bool MayBeJudged(INamedTypeSymbol type, Dictionary<ISymbol, StorageEvidence> followed, ElementProducts products, WeightClues clues, CancellationToken cancellationToken)
     {
         var names = new HashSet<string>(followed.Keys.Select(member => member.Name), StringComparer.Ordinal);
-        return products.MayFeed(names)
-            || followed.Values.Distinct().Any(storage => index.IsStacked(type.Name, LayerDepth(storage)))
+        return followed.Values.Distinct().Any(storage => index.IsStacked(type.Name, LayerDepth(storage)))
+            || products.MayFeed(names)
             || clues.MayDrawScheme() && products.MayActivate(names)
             || products.MethodsMultiplying(names).Any(method => index.IsChained(method, cancellationToken));
     }

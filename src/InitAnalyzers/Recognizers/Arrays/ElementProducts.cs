@@ -15,6 +15,7 @@ namespace InitAnalyzers.Recognizers.Arrays;
 internal sealed class ElementProducts
 {
     private readonly List<Product> products;
+    private readonly Dictionary<SyntaxNode, MemberValues> members = new();
 
     private ElementProducts(List<Product> products)
     {
@@ -78,13 +79,7 @@ internal sealed class ElementProducts
     /// </summary>
     public bool MayActivate(ISet<string> weights) =>
         products.Any(product => weights.Contains(product.Factor) && SumTargetOf(product.Syntax) is { } target
-            && product.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member
-            && member.DescendantNodes().Any(node => node switch
-            {
-                AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) => MayActivate(assignment.Right, target),
-                ReturnStatementSyntax { Expression: { } returned } => MayActivate(returned, target),
-                _ => false,
-            }));
+            && ValuesOf(product.Syntax) is { } values && values.Activations.Any(value => value.Names.Contains(target)));
 
     /// <summary>The names of the methods whose code multiplies one of <paramref name="weights"/>.</summary>
     public IEnumerable<string> MethodsMultiplying(ISet<string> weights) =>
@@ -97,7 +92,7 @@ internal sealed class ElementProducts
     /// The arrays a product's sum goes to, as <see cref="WeightedSumMatcher"/> finds them: the array element it accumulates
     /// into, or the arrays whose elements are assigned a value that mentions the local it accumulates into.
     /// </summary>
-    private static IEnumerable<string> OutputsOf(BinaryExpressionSyntax product)
+    private IEnumerable<string> OutputsOf(BinaryExpressionSyntax product)
     {
         if (Accumulation(product) is not { } assignment)
         {
@@ -109,17 +104,28 @@ internal sealed class ElementProducts
             return ArrayName(element) is { } array ? new[] { array } : Enumerable.Empty<string>();
         }
 
-        if (assignment.Left is not IdentifierNameSyntax { Identifier.ValueText: var local } || product.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+        if (assignment.Left is not IdentifierNameSyntax { Identifier.ValueText: var local } || ValuesOf(product) is not { } values)
         {
             return Enumerable.Empty<string>();
         }
 
-        return member.DescendantNodes()
-            .OfType<AssignmentExpressionSyntax>()
-            .Where(write => write.IsKind(SyntaxKind.SimpleAssignmentExpression) && write.Left is ElementAccessExpressionSyntax
-                && write.Right.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == local))
-            .Select(write => ArrayName(write.Left))
-            .Where(name => name is not null)!;
+        return values.ElementWrites.Where(write => write.Value.Names.Contains(local)).Select(write => write.Array);
+    }
+
+    /// <summary>The values assigned and returned in the member around <paramref name="node"/>, read once per member.</summary>
+    private MemberValues? ValuesOf(SyntaxNode node)
+    {
+        if (node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+        {
+            return null;
+        }
+
+        if (!members.TryGetValue(member, out var values))
+        {
+            members[member] = values = MemberValues.Read(member);
+        }
+
+        return values;
     }
 
     /// <summary>
@@ -153,19 +159,14 @@ internal sealed class ElementProducts
     /// The shapes <see cref="Activations.HandWrittenActivations"/> recognizes, at the top of the value: a call, a conditional,
     /// a switch, <c>1 / (1 + Math.Exp(-x))</c> or <c>Math.Exp(x) / (...)</c>, and SELU's scale times a call.
     /// </summary>
-    private static bool MayActivate(ExpressionSyntax value, string target)
+    private static bool MayActivate(ExpressionSyntax value) => Unwrapped(value) switch
     {
-        var top = Unwrapped(value);
-        var shaped = top switch
-        {
-            InvocationExpressionSyntax or ConditionalExpressionSyntax or SwitchExpressionSyntax => true,
-            BinaryExpressionSyntax division when division.IsKind(SyntaxKind.DivideExpression) =>
-                Unwrapped(division.Left) is LiteralExpressionSyntax || Calls(division.Left),
-            BinaryExpressionSyntax product when product.IsKind(SyntaxKind.MultiplyExpression) => Calls(product),
-            _ => false,
-        };
-        return shaped && top.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == target);
-    }
+        InvocationExpressionSyntax or ConditionalExpressionSyntax or SwitchExpressionSyntax => true,
+        BinaryExpressionSyntax division when division.IsKind(SyntaxKind.DivideExpression) =>
+            Unwrapped(division.Left) is LiteralExpressionSyntax || Calls(division.Left),
+        BinaryExpressionSyntax product when product.IsKind(SyntaxKind.MultiplyExpression) => Calls(product),
+        _ => false,
+    };
 
     private static bool Calls(SyntaxNode node) => node.DescendantNodesAndSelf().Any(descendant => descendant is InvocationExpressionSyntax);
 
@@ -244,5 +245,62 @@ internal sealed class ElementProducts
 
         /// <summary>The factor may be the weight of a weighted sum: see <see cref="FactorNames"/>.</summary>
         public bool MayBeWeightedSum { get; }
+    }
+
+    /// <summary>A value in a member's code and the names it mentions.</summary>
+    private sealed class Value
+    {
+        public Value(ExpressionSyntax syntax)
+        {
+            Names = new HashSet<string>(syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(name => name.Identifier.ValueText), System.StringComparer.Ordinal);
+        }
+
+        public HashSet<string> Names { get; }
+    }
+
+    /// <summary>The element writes (<c>y[i] = value</c>) and the values that may be activations (assigned or returned) of one member.</summary>
+    private sealed class MemberValues
+    {
+        private MemberValues(List<(string Array, Value Value)> elementWrites, List<Value> activations)
+        {
+            ElementWrites = elementWrites;
+            Activations = activations;
+        }
+
+        public List<(string Array, Value Value)> ElementWrites { get; }
+
+        public List<Value> Activations { get; }
+
+        public static MemberValues Read(MemberDeclarationSyntax member)
+        {
+            var writes = new List<(string, Value)>();
+            var activations = new List<Value>();
+            foreach (var node in member.DescendantNodes())
+            {
+                var value = node switch
+                {
+                    AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) => assignment.Right,
+                    ReturnStatementSyntax { Expression: { } returned } => returned,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                var read = new Value(value);
+                if (node is AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax target } && ArrayName(target) is { } array)
+                {
+                    writes.Add((array, read));
+                }
+
+                if (MayActivate(value))
+                {
+                    activations.Add(read);
+                }
+            }
+
+            return new MemberValues(writes, activations);
+        }
     }
 }
