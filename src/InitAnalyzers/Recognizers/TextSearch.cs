@@ -27,6 +27,37 @@ internal static class TextSearch
     public static IEnumerable<SyntaxToken> TokensAt(SyntaxReference declaration, string literal, CancellationToken cancellationToken) =>
         TokensAt(declaration.SyntaxTree, declaration.Span, literal, wholeWord: false, cancellationToken);
 
+    /// <summary>
+    /// The tokens of <paramref name="declaration"/> that start where <paramref name="literal"/> occurs in its text right after
+    /// one of <paramref name="after"/>, spaces and line breaks aside: <c>] *</c> finds the products whose left factor is an element.
+    /// </summary>
+    public static IEnumerable<SyntaxToken> TokensAt(SyntaxReference declaration, string literal, string after, CancellationToken cancellationToken)
+    {
+        var text = StringOf(declaration.SyntaxTree, cancellationToken);
+        var span = declaration.Span;
+        SyntaxNode? root = null;
+        foreach (var at in Occurrences(text, span, literal, wholeWord: false, StringComparison.Ordinal, cancellationToken))
+        {
+            var before = at - 1;
+            while (before >= span.Start && char.IsWhiteSpace(text[before]))
+            {
+                before--;
+            }
+
+            if (before < span.Start || after.IndexOf(text[before]) < 0)
+            {
+                continue;
+            }
+
+            root ??= declaration.SyntaxTree.GetRoot(cancellationToken);
+            var token = root.FindToken(at);
+            if (token.SpanStart == at)
+            {
+                yield return token;
+            }
+        }
+    }
+
     /// <summary>The tokens of <paramref name="tree"/> that start where <paramref name="word"/> occurs as a whole word in its text.</summary>
     public static IEnumerable<SyntaxToken> TokensAt(SyntaxTree tree, string word, CancellationToken cancellationToken) =>
         TokensAt(tree, new TextSpan(0, tree.Length), word, wholeWord: true, cancellationToken);

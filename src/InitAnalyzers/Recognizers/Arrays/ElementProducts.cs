@@ -35,8 +35,9 @@ internal sealed class ElementProducts
         var products = new List<Product>();
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            // Only the tokens at a '*' in the text are looked at: most of a type's syntax is never visited.
-            foreach (var token in TextSearch.TokensAt(reference, "*", cancellationToken))
+            // Only the tokens at a '*' in the text are looked at, and only where the left factor may be an element (w[i, j] *,
+            // (w[i, j]) *): most of a type's syntax is never visited. A weighted sum multiplies two elements.
+            foreach (var token in TextSearch.TokensAt(reference, "*", "])", cancellationToken))
             {
                 if (token.IsKind(SyntaxKind.AsteriskToken) && token.Parent is BinaryExpressionSyntax product && product.IsKind(SyntaxKind.MultiplyExpression))
                 {
