@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using InitAnalyzers.Configuration;
 using InitAnalyzers.Descriptors;
 using InitAnalyzers.Facts;
@@ -44,15 +45,26 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
         LayerListRecognizer.Register(context.Compilation, typeStarts, Judge);
 
         // One symbol-start action for every recognizer: the driver's cost is per action and per type, and most types are
-        // left at once by every recognizer.
+        // left at once by every recognizer. A recognizer that throws does not keep the others from the type; the first
+        // exception is rethrown after them, so that it is still reported (AD0001).
         var starts = typeStarts.ToArray();
         context.RegisterSymbolStartAction(
             start =>
             {
+                ExceptionDispatchInfo? failure = null;
                 foreach (var typeStart in starts)
                 {
-                    typeStart(start);
+                    try
+                    {
+                        typeStart(start);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        failure ??= ExceptionDispatchInfo.Capture(exception);
+                    }
                 }
+
+                failure?.Throw();
             },
             SymbolKind.NamedType);
     }

@@ -316,6 +316,7 @@ internal sealed class CompilationIndex
         {
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             QualifiedNameSyntax qualified => NameOf(qualified.Right),
+            AliasQualifiedNameSyntax aliased => NameOf(aliased.Name),
             GenericNameSyntax generic => generic.Identifier.ValueText,
             _ => null,
         };

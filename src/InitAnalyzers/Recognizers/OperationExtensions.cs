@@ -186,6 +186,8 @@ internal static class OperationExtensions
             {
                 case ReturnStatementSyntax { Expression: not null } when ++returns > 1:
                     return false;
+                case YieldStatementSyntax { Expression: not null } when ++returns > 1:
+                    return false;
                 case AnonymousFunctionExpressionSyntax:
                     lambdas = true;
                     break;

@@ -29,7 +29,8 @@ internal static class TextSearch
 
     /// <summary>
     /// The tokens of <paramref name="declaration"/> that start where <paramref name="literal"/> occurs in its text right after
-    /// one of <paramref name="after"/>, spaces and line breaks aside: <c>] *</c> finds the products whose left factor is an element.
+    /// one of <paramref name="after"/> (spaces aside) or at the start of a line: <c>] *</c> finds the products whose left
+    /// factor is an element.
     /// </summary>
     public static IEnumerable<SyntaxToken> TokensAt(SyntaxReference declaration, string literal, string after, CancellationToken cancellationToken)
     {
@@ -39,12 +40,15 @@ internal static class TextSearch
         foreach (var at in Occurrences(text, span, literal, wholeWord: false, StringComparison.Ordinal, cancellationToken))
         {
             var before = at - 1;
+            var lineBreak = false;
             while (before >= span.Start && char.IsWhiteSpace(text[before]))
             {
+                lineBreak |= text[before] == '\n';
                 before--;
             }
 
-            if (before < span.Start || after.IndexOf(text[before]) < 0)
+            // After a line break the text before may end a comment, whatever its last character: the token decides.
+            if (before < span.Start || !lineBreak && after.IndexOf(text[before]) < 0)
             {
                 continue;
             }

@@ -97,16 +97,21 @@ internal sealed class ArrayWeightRecognizer
     /// False when no rule could judge the followed arrays, read from syntax before anything is bound. INIT001, INIT002 and
     /// INIT004 need a layer's place in a network (<see cref="Position"/>): a weighted sum that may feed another in the type, a
     /// type held as several layers, or a forward method chained into a network; INIT003 needs a scale formula, which takes a
-    /// square root, a random draw and an activation. Numeric code whose products are none of these (filters, solvers, graphs) stops here.
+    /// square root, a random draw (in the type's file, or by another type
+    /// where the arrays are not private) and an activation. Numeric code whose products are none of these (filters, solvers, graphs) stops here.
     /// </summary>
     private bool MayBeJudged(INamedTypeSymbol type, Dictionary<ISymbol, StorageEvidence> followed, ElementProducts products, WeightClues clues, CancellationToken cancellationToken)
     {
         var names = new HashSet<string>(followed.Keys.Select(member => member.Name), StringComparer.Ordinal);
         return followed.Values.Distinct().Any(storage => index.IsStacked(type.Name, LayerDepth(storage)))
             || products.MayFeed(names)
-            || clues.MayDrawScheme() && products.MayActivate(names)
+            || (clues.MayDrawScheme() || MayBeWrittenOutside(type, followed)) && products.MayActivate(names)
             || products.MethodsMultiplying(names).Any(method => index.IsChained(method, cancellationToken));
     }
+
+    /// <summary>Another type, or a nested one, may write the arrays (a derived class, a network that fills its layers): its draws count.</summary>
+    private static bool MayBeWrittenOutside(INamedTypeSymbol type, Dictionary<ISymbol, StorageEvidence> followed) =>
+        !type.GetTypeMembers().IsEmpty || followed.Keys.Any(member => member.DeclaredAccessibility != Accessibility.Private);
 
     private void Judge(SymbolAnalysisContext context, TypeCollector collector)
     {

@@ -36,22 +36,22 @@ internal sealed class ElementProducts
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             // Only the tokens at a '*' in the text are looked at, and only where the left factor may be an element (w[i, j] *,
-            // (w[i, j]) *): most of a type's syntax is never visited. A weighted sum multiplies two elements.
-            foreach (var token in TextSearch.TokensAt(reference, "*", "])", cancellationToken))
+            // (w[i, j]) *, w[i, j] /* comment */ *, or a '*' that starts a line): most of a type's syntax is never visited.
+            // A weighted sum multiplies two elements.
+            foreach (var token in TextSearch.TokensAt(reference, "*", "])/", cancellationToken))
             {
                 if (token.IsKind(SyntaxKind.AsteriskToken) && token.Parent is BinaryExpressionSyntax product && product.IsKind(SyntaxKind.MultiplyExpression))
                 {
                     var (left, right) = (ArrayName(product.Left), ArrayName(product.Right));
-                    var (leftIndices, rightIndices) = (IndexCount(product.Left), IndexCount(product.Right));
                     var accumulated = Accumulation(product) is not null;
                     if (left is not null)
                     {
-                        products.Add(new Product(left, right, product, accumulated && right is not null && (leftIndices > rightIndices || leftIndices == rightIndices && WeightedSumMatcher.NameSaysWeight(left))));
+                        products.Add(new Product(left, right, product, accumulated && right is not null && MayWeigh(product.Left, left, product.Right)));
                     }
 
                     if (right is not null)
                     {
-                        products.Add(new Product(right, left, product, accumulated && left is not null && (rightIndices > leftIndices || leftIndices == rightIndices && WeightedSumMatcher.NameSaysWeight(right))));
+                        products.Add(new Product(right, left, product, accumulated && left is not null && MayWeigh(product.Right, right, product.Left)));
                     }
                 }
             }
@@ -171,6 +171,19 @@ internal sealed class ElementProducts
 
     private static bool Calls(SyntaxNode node) => node.DescendantNodesAndSelf().Any(descendant => descendant is InvocationExpressionSyntax);
 
+    /// <summary>
+    /// <see cref="WeightedSumMatcher"/>'s rule, read from syntax: the weight is indexed by more array subscripts than the input,
+    /// or by as many and named as a weight. Syntax cannot tell an array's subscripts from an indexer's
+    /// (<c>batch[b][i]</c> on a <c>List&lt;double[]&gt;</c> has one array subscript), so the input is counted at its fewest,
+    /// the outermost access, and the weight at its most.
+    /// </summary>
+    private static bool MayWeigh(ExpressionSyntax weight, string weightName, ExpressionSyntax input)
+    {
+        var most = IndexCount(weight);
+        var fewest = Unwrapped(input) is ElementAccessExpressionSyntax outermost ? outermost.ArgumentList.Arguments.Count : 0;
+        return most > fewest || most == fewest && WeightedSumMatcher.NameSaysWeight(weightName);
+    }
+
     private static int IndexCount(ExpressionSyntax factor)
     {
         var count = 0;
@@ -197,6 +210,9 @@ internal sealed class ElementProducts
                 case CheckedExpressionSyntax @checked:
                     expression = @checked.Expression;
                     continue;
+                case PostfixUnaryExpressionSyntax forgiving when forgiving.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    expression = forgiving.Operand;
+                    continue;
                 default:
                     return expression;
             }
@@ -211,10 +227,10 @@ internal sealed class ElementProducts
             return null;
         }
 
-        var array = element.Expression;
+        var array = Unwrapped(element.Expression);
         while (array is ElementAccessExpressionSyntax row)
         {
-            array = row.Expression; // weights[n][k]: the field is the innermost
+            array = Unwrapped(row.Expression); // weights[n][k]: the field is the innermost
         }
 
         return array switch
@@ -282,6 +298,7 @@ internal sealed class ElementProducts
                 {
                     AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) => assignment.Right,
                     ReturnStatementSyntax { Expression: { } returned } => returned,
+                    YieldStatementSyntax { Expression: { } yielded } when node.IsKind(SyntaxKind.YieldReturnStatement) => yielded,
                     _ => null,
                 };
                 if (value is null)

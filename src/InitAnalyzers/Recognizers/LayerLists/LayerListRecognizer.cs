@@ -39,7 +39,7 @@ internal sealed class LayerListRecognizer
     public static void Register(Compilation compilation, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, Action<WeightSite, SymbolAnalysisContext> emit)
     {
         // Resolved at the first type that names a catalogued layer, once the compiler has bound the references.
-        var recognizer = new Lazy<LayerListRecognizer?>(() => LayerCatalog.Resolve(compilation) is { } catalog ? new LayerListRecognizer(catalog, emit) : null, LazyThreadSafetyMode.ExecutionAndPublication);
+        var recognizer = new Lazy<LayerListRecognizer?>(() => LayerCatalog.Resolve(compilation) is { } catalog ? new LayerListRecognizer(catalog, emit) : null, LazyThreadSafetyMode.PublicationOnly);
         typeStarts.Add(start =>
         {
             // Bail out fast: a type whose source names no catalogued weight layer builds no layer list.

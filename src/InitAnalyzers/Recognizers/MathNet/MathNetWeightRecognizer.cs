@@ -35,7 +35,7 @@ internal sealed class MathNetWeightRecognizer
     public static void Register(Compilation compilation, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
     {
         // Resolved at the first type, once the compiler has bound the references: their binding is the compiler's cost, not ours.
-        var recognizer = new Lazy<MathNetWeightRecognizer?>(() => MathNetTypes.Resolve(compilation) is { } types ? new MathNetWeightRecognizer(types, index, emit) : null, LazyThreadSafetyMode.ExecutionAndPublication);
+        var recognizer = new Lazy<MathNetWeightRecognizer?>(() => MathNetTypes.Resolve(compilation) is { } types ? new MathNetWeightRecognizer(types, index, emit) : null, LazyThreadSafetyMode.PublicationOnly);
         typeStarts.Add(start => recognizer.Value?.OnTypeStart(start));
     }
 

@@ -38,7 +38,7 @@ internal sealed class TorchSharpRecognizer
     {
         var resolved = new Lazy<(TorchSharpRecognizer Recognizer, TorchPitfalls? Pitfalls)?>(
             () => TorchSharpTypes.Resolve(compilation) is { } types ? (new TorchSharpRecognizer(types, index, emit), types.Init is null ? null : new TorchPitfalls(types)) : null,
-            System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            System.Threading.LazyThreadSafetyMode.PublicationOnly);
         typeStarts.Add(start =>
         {
             if (resolved.Value is not { } torch)
