@@ -20,6 +20,7 @@ internal sealed class CompilationIndex
     private readonly ConcurrentDictionary<string, ImmutableArray<IdentifierNameSyntax>> memberUses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> chained = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScopedUses> scopedUses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, int), bool> stacked = new();
     private readonly Lazy<Holdings> holdings;
 
     public CompilationIndex(Compilation compilation)
@@ -34,7 +35,7 @@ internal sealed class CompilationIndex
     /// <c>Neuron[][]</c> or a <c>Layer</c> of <c>Neuron[]</c> held in a <c>Layer[]</c> for a neuron class), or two members of one
     /// type one level shallower (<c>Layer hidden, output;</c>, <c>Neuron[] hiddenLayer, outputLayer;</c>).
     /// </summary>
-    public bool IsStacked(string typeName, int layerDepth) => holdings.Value.IsStacked(typeName, layerDepth);
+    public bool IsStacked(string typeName, int layerDepth) => stacked.GetOrAdd((typeName, layerDepth), key => holdings.Value.IsStacked(key.Item1, key.Item2));
 
     /// <summary>
     /// The uses of <paramref name="member"/>'s name (<see cref="MemberUses"/>) that may name <paramref name="member"/> of
