@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using Microsoft.CodeAnalysis;
 
 namespace InitAnalyzers.Recognizers;
@@ -66,7 +67,7 @@ internal sealed class FrameworkAssembly
 
                     break;
                 case PortableExecutableReference { FilePath: { Length: > 0 } path }:
-                    if (FileNameIs(path, assemblyName))
+                    if (string.Equals(Path.GetFileNameWithoutExtension(path), assemblyName, StringComparison.OrdinalIgnoreCase))
                     {
                         return true;
                     }
@@ -78,13 +79,6 @@ internal sealed class FrameworkAssembly
         }
 
         return false;
-    }
-
-    private static bool FileNameIs(string path, string assemblyName)
-    {
-        var start = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1;
-        var end = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? path.Length - 4 : path.Length;
-        return end - start == assemblyName.Length && string.Compare(path, start, assemblyName, 0, assemblyName.Length, StringComparison.OrdinalIgnoreCase) == 0;
     }
 
     /// <summary><c>TorchSharp.torch+nn</c>: <c>nn</c>; <c>MathNet.Numerics.LinearAlgebra.Matrix`1</c>: <c>Matrix</c>.</summary>

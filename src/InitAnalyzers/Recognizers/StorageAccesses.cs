@@ -16,12 +16,13 @@ namespace InitAnalyzers.Recognizers;
 /// cost more than the walk; and no lock, since the members' callbacks may run concurrently and the uses are classified at the
 /// end, one after the other, in the same order whatever the threads did.
 /// </summary>
-internal sealed class StorageAccesses
+internal sealed class StorageAccesses<TEvidence>
 {
-    private readonly Func<ISymbol, bool> isFollowed;
+    private readonly IReadOnlyDictionary<ISymbol, TEvidence> storages;
     private readonly ConcurrentQueue<(IOperation Operation, ISymbol Owner)> found = new();
 
-    public StorageAccesses(Func<ISymbol, bool> isFollowed) => this.isFollowed = isFollowed;
+    /// <param name="storages">The evidence of each followed member, by its original definition.</param>
+    public StorageAccesses(IReadOnlyDictionary<ISymbol, TEvidence> storages) => this.storages = storages;
 
     /// <summary>An operation block action: records the uses of followed storages in one member's code.</summary>
     public void Collect(OperationBlockAnalysisContext context)
@@ -36,10 +37,10 @@ internal sealed class StorageAccesses
                 var operation = pending.Pop();
                 var followed = operation switch
                 {
-                    IFieldReferenceOperation field => isFollowed(field.Field.OriginalDefinition),
-                    IPropertyReferenceOperation property => isFollowed(property.Property.OriginalDefinition),
-                    IFieldInitializerOperation initializer => initializer.InitializedFields.Any(field => isFollowed(field.OriginalDefinition)),
-                    IPropertyInitializerOperation initializer => initializer.InitializedProperties.Any(property => isFollowed(property.OriginalDefinition)),
+                    IFieldReferenceOperation field => storages.ContainsKey(field.Field.OriginalDefinition),
+                    IPropertyReferenceOperation property => storages.ContainsKey(property.Property.OriginalDefinition),
+                    IFieldInitializerOperation initializer => initializer.InitializedFields.Any(field => storages.ContainsKey(field.OriginalDefinition)),
+                    IPropertyInitializerOperation initializer => initializer.InitializedProperties.Any(property => storages.ContainsKey(property.OriginalDefinition)),
                     _ => false,
                 };
                 if (followed)
@@ -56,27 +57,41 @@ internal sealed class StorageAccesses
     }
 
     /// <summary>
-    /// Hands every recorded use back by file and position: a reference with the storage it names and the member whose code
-    /// holds it; an initializer with the members it initializes, its value and the member it belongs to.
+    /// Hands every recorded use back by file and position: a reference with the evidence of the storage it names and the
+    /// member whose code holds it; an initializer's value with the evidence of each followed member it initializes.
     /// </summary>
-    public void Replay(Action<IOperation, ISymbol, ISymbol> onReference, Action<ImmutableArray<ISymbol>, IOperation, ISymbol> onInitializer)
+    public void Replay(Action<IOperation, TEvidence, ISymbol> onReference, Action<IOperation, TEvidence, ISymbol> onInitializer)
     {
         foreach (var (operation, owner) in found.OrderBy(access => access.Operation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(access => access.Operation.Syntax.SpanStart))
         {
-            switch (operation)
+            var (initialized, value) = operation switch
             {
-                case IFieldInitializerOperation field:
-                    onInitializer(field.InitializedFields.CastArray<ISymbol>(), field.Value, owner);
-                    break;
-                case IPropertyInitializerOperation property:
-                    onInitializer(property.InitializedProperties.CastArray<ISymbol>(), property.Value, owner);
-                    break;
-                case IFieldReferenceOperation field:
-                    onReference(field, field.Field.OriginalDefinition, owner);
-                    break;
-                case IPropertyReferenceOperation property:
-                    onReference(property, property.Property.OriginalDefinition, owner);
-                    break;
+                IFieldInitializerOperation field => (field.InitializedFields.CastArray<ISymbol>(), field.Value),
+                IPropertyInitializerOperation property => (property.InitializedProperties.CastArray<ISymbol>(), property.Value),
+                _ => (ImmutableArray<ISymbol>.Empty, null),
+            };
+            if (value is not null)
+            {
+                foreach (var member in initialized)
+                {
+                    if (storages.TryGetValue(member.OriginalDefinition, out var evidence))
+                    {
+                        onInitializer(value, evidence, owner);
+                    }
+                }
+
+                continue;
+            }
+
+            var symbol = operation switch
+            {
+                IFieldReferenceOperation field => field.Field.OriginalDefinition,
+                IPropertyReferenceOperation property => (ISymbol)property.Property.OriginalDefinition,
+                _ => null,
+            };
+            if (symbol is not null && storages.TryGetValue(symbol, out var named))
+            {
+                onReference(operation, named, owner);
             }
         }
     }

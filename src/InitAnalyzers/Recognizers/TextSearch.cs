@@ -36,8 +36,7 @@ internal static class TextSearch
     {
         var text = StringOf(declaration.SyntaxTree, cancellationToken);
         var span = declaration.Span;
-        SyntaxNode? root = null;
-        foreach (var at in Occurrences(text, span, literal, wholeWord: false, StringComparison.Ordinal, cancellationToken))
+        return TokensAt(declaration.SyntaxTree, span, literal, wholeWord: false, cancellationToken, at =>
         {
             var before = at - 1;
             var lineBreak = false;
@@ -48,18 +47,8 @@ internal static class TextSearch
             }
 
             // After a line break the text before may end a comment, whatever its last character: the token decides.
-            if (before < span.Start || !lineBreak && after.IndexOf(text[before]) < 0)
-            {
-                continue;
-            }
-
-            root ??= declaration.SyntaxTree.GetRoot(cancellationToken);
-            var token = root.FindToken(at);
-            if (token.SpanStart == at)
-            {
-                yield return token;
-            }
-        }
+            return before >= span.Start && (lineBreak || after.IndexOf(text[before]) >= 0);
+        });
     }
 
     /// <summary>The tokens of <paramref name="tree"/> that start where <paramref name="word"/> occurs as a whole word in its text.</summary>
@@ -88,11 +77,16 @@ internal static class TextSearch
     public static IEnumerable<int> Occurrences(SourceText text, string word, CancellationToken cancellationToken, bool wholeWord = true) =>
         Occurrences(StringOf(text), new TextSpan(0, text.Length), word, wholeWord, StringComparison.Ordinal, cancellationToken);
 
-    private static IEnumerable<SyntaxToken> TokensAt(SyntaxTree tree, TextSpan span, string literal, bool wholeWord, CancellationToken cancellationToken)
+    private static IEnumerable<SyntaxToken> TokensAt(SyntaxTree tree, TextSpan span, string literal, bool wholeWord, CancellationToken cancellationToken, Func<int, bool>? accept = null)
     {
         SyntaxNode? root = null;
         foreach (var at in Occurrences(StringOf(tree, cancellationToken), span, literal, wholeWord, StringComparison.Ordinal, cancellationToken))
         {
+            if (accept is not null && !accept(at))
+            {
+                continue;
+            }
+
             root ??= tree.GetRoot(cancellationToken);
             var token = root.FindToken(at);
             if (token.SpanStart == at)

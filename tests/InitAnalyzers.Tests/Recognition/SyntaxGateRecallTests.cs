@@ -10,57 +10,79 @@ namespace InitAnalyzers.Tests.Recognition;
 /// </summary>
 public sealed class SyntaxGateRecallTests
 {
-    /// <summary>The layer's weights are drawn He-scaled by another type in another file; the layer applies tanh.</summary>
+    /// <summary>A layer that applies tanh and leaves its public weights to whoever builds it.</summary>
+    private const string TanhLayer = """
+        using System;
+
+        public class DenseLayer
+        {
+            public readonly double[,] Weights;
+            private readonly double[] output;
+
+            public DenseLayer(int inputs, int units)
+            {
+                Weights = new double[units, inputs];
+                output = new double[units];
+            }
+
+            public double[] Compute(double[] input)
+            {
+                for (int j = 0; j < output.Length; j++)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < input.Length; i++)
+                        sum += Weights[j, i] * input[i];
+                    output[j] = Math.Tanh(sum);
+                }
+
+                return output;
+            }
+        }
+        """;
+
+    /// <summary>The layer's weights are drawn He-scaled by another type in another file.</summary>
     [Fact]
-    public Task A_scheme_drawn_by_another_type_in_another_file_is_judged()
+    public Task A_scheme_drawn_by_another_type_in_another_file_is_judged() => VerifyAsync(new[]
     {
-        const string layer = """
-            using System;
+        TanhLayer,
+        """
+        using System;
 
-            public sealed class DenseLayer
+        public static class Program
+        {
+            public static double[] Run(double[] x)
             {
-                public readonly double[,] Weights;
-                private readonly double[] output;
-
-                public DenseLayer(int inputs, int units)
-                {
-                    Weights = new double[units, inputs];
-                    output = new double[units];
-                }
-
-                public double[] Compute(double[] input)
-                {
-                    for (int j = 0; j < output.Length; j++)
-                    {
-                        double sum = 0;
-                        for (int i = 0; i < input.Length; i++)
-                            sum += Weights[j, i] * input[i];
-                        output[j] = Math.Tanh(sum);
-                    }
-
-                    return output;
-                }
+                var random = new Random(1);
+                var layer = new DenseLayer(784, 10);
+                int fanIn = 784;
+                for (int j = 0; j < 10; j++)
+                    for (int i = 0; i < fanIn; i++)
+                        {|INIT003:layer.Weights[j, i] = (random.NextDouble() * 2 - 1) * Math.Sqrt(6.0 / fanIn)|};
+                return layer.Compute(x);
             }
-            """;
-        const string program = """
-            using System;
+        }
+        """,
+    });
 
-            public static class Program
+    /// <summary>A derived class in another file draws the base's weights He-scaled, by their simple name.</summary>
+    [Fact]
+    public Task A_scheme_drawn_by_a_derived_class_in_another_file_is_judged() => VerifyAsync(new[]
+    {
+        TanhLayer,
+        """
+        using System;
+
+        public sealed class HeLayer : DenseLayer
+        {
+            public HeLayer(int inputs, int units, Random random) : base(inputs, units)
             {
-                public static double[] Run(double[] x)
-                {
-                    var random = new Random(1);
-                    var layer = new DenseLayer(784, 10);
-                    int fanIn = 784;
-                    for (int j = 0; j < 10; j++)
-                        for (int i = 0; i < fanIn; i++)
-                            {|INIT003:layer.Weights[j, i] = (random.NextDouble() * 2 - 1) * Math.Sqrt(6.0 / fanIn)|};
-                    return layer.Compute(x);
-                }
+                for (int j = 0; j < units; j++)
+                    for (int i = 0; i < inputs; i++)
+                        {|INIT003:Weights[j, i] = (random.NextDouble() * 2 - 1) * Math.Sqrt(6.0 / inputs)|};
             }
-            """;
-        return VerifyAsync(new[] { layer, program });
-    }
+        }
+        """,
+    });
 
     /// <summary>A single layer drawn He-scaled in its own constructor, whose activation is applied in a yield return.</summary>
     [Fact]
@@ -262,52 +284,5 @@ public sealed class SyntaxGateRecallTests
             }
             """;
         return VerifyAsync(source);
-    }
-    /// <summary>The base class applies tanh; a derived class in another file draws the base's weights He-scaled.</summary>
-    [Fact]
-    public Task A_scheme_drawn_by_a_derived_class_in_another_file_is_judged()
-    {
-        const string layer = """
-            using System;
-
-            public abstract class Layer
-            {
-                protected readonly double[,] weights;
-                private readonly double[] output;
-
-                protected Layer(int inputs, int units)
-                {
-                    weights = new double[units, inputs];
-                    output = new double[units];
-                }
-
-                public double[] Compute(double[] input)
-                {
-                    for (int j = 0; j < output.Length; j++)
-                    {
-                        double sum = 0;
-                        for (int i = 0; i < input.Length; i++)
-                            sum += weights[j, i] * input[i];
-                        output[j] = Math.Tanh(sum);
-                    }
-
-                    return output;
-                }
-            }
-            """;
-        const string derived = """
-            using System;
-
-            public sealed class HeLayer : Layer
-            {
-                public HeLayer(int inputs, int units, Random random) : base(inputs, units)
-                {
-                    for (int j = 0; j < units; j++)
-                        for (int i = 0; i < inputs; i++)
-                            {|INIT003:weights[j, i] = (random.NextDouble() * 2 - 1) * Math.Sqrt(6.0 / inputs)|};
-                }
-            }
-            """;
-        return VerifyAsync(new[] { layer, derived });
     }
 }

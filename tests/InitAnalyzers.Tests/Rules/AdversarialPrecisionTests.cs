@@ -1319,41 +1319,45 @@ public sealed class AdversarialPrecisionTests
         }
         """;
 
+    /// <summary>A layer base class that allocates its weights and leaves them to the classes derived from it.</summary>
+    private const string AbstractLayer = """
+        using System;
+
+        public abstract class Layer
+        {
+            protected readonly double[,] weights;
+            protected readonly int inputs, outputs;
+
+            protected Layer(int inputs, int outputs)
+            {
+                this.inputs = inputs;
+                this.outputs = outputs;
+                weights = new double[outputs, inputs];
+            }
+
+            public double[] Forward(double[] x)
+            {
+                var y = new double[outputs];
+                for (int i = 0; i < outputs; i++)
+                {
+                    double sum = 0;
+                    for (int j = 0; j < inputs; j++) sum += weights[i, j] * x[j];
+                    y[i] = Activate(sum);
+                }
+                return y;
+            }
+
+            protected abstract double Activate(double z);
+        }
+        """;
+
     /// <summary>The base class allocates, the derived class initializes by the field's simple name.</summary>
     [Fact]
     public Task Protected_weights_initialized_by_a_derived_class_are_not_reported() =>
         VerifyAsync(new[]
         {
             StackedNetwork,
-            """
-            using System;
-
-            public abstract class Layer
-            {
-                protected readonly double[,] weights;
-                protected readonly int inputs, outputs;
-
-                protected Layer(int inputs, int outputs)
-                {
-                    this.inputs = inputs;
-                    this.outputs = outputs;
-                    weights = new double[outputs, inputs];
-                }
-
-                public double[] Forward(double[] x)
-                {
-                    var y = new double[outputs];
-                    for (int i = 0; i < outputs; i++)
-                    {
-                        double sum = 0;
-                        for (int j = 0; j < inputs; j++) sum += weights[i, j] * x[j];
-                        y[i] = Activate(sum);
-                    }
-                    return y;
-                }
-
-                protected abstract double Activate(double z);
-            }
+            AbstractLayer + """
 
             public sealed class ReluLayer : Layer
             {
@@ -1379,35 +1383,7 @@ public sealed class AdversarialPrecisionTests
         VerifyAsync(new[]
         {
             StackedNetwork,
-            """
-            using System;
-
-            public abstract class Layer
-            {
-                protected readonly double[,] weights;
-                protected readonly int inputs, outputs;
-
-                protected Layer(int inputs, int outputs)
-                {
-                    this.inputs = inputs;
-                    this.outputs = outputs;
-                    weights = new double[outputs, inputs];
-                }
-
-                public double[] Forward(double[] x)
-                {
-                    var y = new double[outputs];
-                    for (int i = 0; i < outputs; i++)
-                    {
-                        double sum = 0;
-                        for (int j = 0; j < inputs; j++) sum += weights[i, j] * x[j];
-                        y[i] = Activate(sum);
-                    }
-                    return y;
-                }
-
-                protected abstract double Activate(double z);
-            }
+            AbstractLayer + """
 
             public abstract class RectifiedLayer : Layer
             {

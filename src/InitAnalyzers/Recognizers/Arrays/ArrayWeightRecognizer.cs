@@ -105,13 +105,13 @@ internal sealed class ArrayWeightRecognizer
         var names = new HashSet<string>(followed.Keys.Select(member => member.Name), StringComparer.Ordinal);
         return followed.Values.Distinct().Any(storage => index.IsStacked(type.Name, LayerDepth(storage)))
             || products.MayFeed(names)
-            || (clues.MayDrawScheme() || MayBeWrittenOutside(type, followed)) && products.MayActivate(names)
+            || (clues.MayDrawScheme() || MayBeUsedOutside(type, followed.Keys)) && products.MayActivate(names)
             || products.MethodsMultiplying(names).Any(method => index.IsChained(method, cancellationToken));
     }
 
-    /// <summary>Another type, or a nested one, may write the arrays (a derived class, a network that fills its layers): its draws count.</summary>
-    private static bool MayBeWrittenOutside(INamedTypeSymbol type, Dictionary<ISymbol, StorageEvidence> followed) =>
-        !type.GetTypeMembers().IsEmpty || followed.Keys.Any(member => member.DeclaredAccessibility != Accessibility.Private);
+    /// <summary>Another type, or a nested one, may use the members (a derived class, a network that fills its layers).</summary>
+    private static bool MayBeUsedOutside(INamedTypeSymbol type, IEnumerable<ISymbol> members) =>
+        !type.GetTypeMembers().IsEmpty || members.Any(member => member.DeclaredAccessibility != Accessibility.Private);
 
     private void Judge(SymbolAnalysisContext context, TypeCollector collector)
     {
@@ -240,7 +240,7 @@ internal sealed class ArrayWeightRecognizer
         var type = collector.Type;
         var nested = type.GetTypeMembers();
         var members = collector.MembersOf(storage);
-        if (members.All(member => member.DeclaredAccessibility == Accessibility.Private) && nested.IsEmpty)
+        if (!MayBeUsedOutside(type, members))
         {
             return true;
         }
@@ -348,14 +348,14 @@ internal sealed class ArrayWeightRecognizer
         {
             Type = type;
             Storages = storages;
-            Accesses = new StorageAccesses(storages.ContainsKey);
+            Accesses = new StorageAccesses<StorageEvidence>(storages);
         }
 
         public INamedTypeSymbol Type { get; }
 
         public Dictionary<ISymbol, StorageEvidence> Storages { get; }
 
-        public StorageAccesses Accesses { get; }
+        public StorageAccesses<StorageEvidence> Accesses { get; }
 
         /// <summary>The field, its auto-property and the read-only properties that return it.</summary>
         public IReadOnlyCollection<ISymbol> MembersOf(StorageEvidence storage) =>
@@ -364,9 +364,8 @@ internal sealed class ArrayWeightRecognizer
         /// <summary>Classifies every use of a followed array, in source order.</summary>
         public void Classify() => Accesses.Replay(OnReference, OnInitializer);
 
-        private void OnReference(IOperation operation, ISymbol symbol, ISymbol containingSymbol)
+        private void OnReference(IOperation operation, StorageEvidence storage, ISymbol containingSymbol)
         {
-            var storage = Storages[symbol];
             if (containingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } getterOf }
                 && !SymbolEqualityComparer.Default.Equals(getterOf, storage.Field.AssociatedSymbol) && Storages.ContainsKey(getterOf))
             {
@@ -381,15 +380,7 @@ internal sealed class ArrayWeightRecognizer
             }
         }
 
-        private void OnInitializer(ImmutableArray<ISymbol> members, IOperation value, ISymbol containingSymbol)
-        {
-            foreach (var member in members)
-            {
-                if (Storages.TryGetValue(member.OriginalDefinition, out var storage))
-                {
-                    ArrayUseClassifier.ClassifyAssignedValue(value, storage, storage.Field, containingSymbol);
-                }
-            }
-        }
+        private void OnInitializer(IOperation value, StorageEvidence storage, ISymbol containingSymbol) =>
+            ArrayUseClassifier.ClassifyAssignedValue(value, storage, storage.Field, containingSymbol);
     }
 }

@@ -80,7 +80,7 @@ internal sealed class ElementProducts
     /// </summary>
     public bool MayActivate(ISet<string> weights) =>
         products.Any(product => weights.Contains(product.Factor) && SumTargetOf(product.Syntax) is { } target
-            && ValuesOf(product.Syntax) is { } values && values.Activations.Any(value => value.Names.Contains(target)));
+            && ValuesOf(product.Syntax) is { } values && values.Activations.Any(names => names.Contains(target)));
 
     /// <summary>The names of the methods whose code multiplies one of <paramref name="weights"/>.</summary>
     public IEnumerable<string> MethodsMultiplying(ISet<string> weights) =>
@@ -110,7 +110,7 @@ internal sealed class ElementProducts
             return Enumerable.Empty<string>();
         }
 
-        return values.ElementWrites.Where(write => write.Value.Names.Contains(local)).Select(write => write.Array);
+        return values.ElementWrites.Where(write => write.Names.Contains(local)).Select(write => write.Array);
     }
 
     /// <summary>The values assigned and returned in the member around <paramref name="node"/>, read once per member.</summary>
@@ -264,34 +264,25 @@ internal sealed class ElementProducts
         public bool MayBeWeightedSum { get; }
     }
 
-    /// <summary>A value in a member's code and the names it mentions.</summary>
-    private sealed class Value
-    {
-        public Value(ExpressionSyntax syntax)
-        {
-            Names = new HashSet<string>(syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(name => name.Identifier.ValueText), System.StringComparer.Ordinal);
-        }
-
-        public HashSet<string> Names { get; }
-    }
-
     /// <summary>The element writes (<c>y[i] = value</c>) and the values that may be activations (assigned or returned) of one member.</summary>
     private sealed class MemberValues
     {
-        private MemberValues(List<(string Array, Value Value)> elementWrites, List<Value> activations)
+        private MemberValues(List<(string Array, HashSet<string> Names)> elementWrites, List<HashSet<string>> activations)
         {
             ElementWrites = elementWrites;
             Activations = activations;
         }
 
-        public List<(string Array, Value Value)> ElementWrites { get; }
+        /// <summary>Each array written and the names its value mentions.</summary>
+        public List<(string Array, HashSet<string> Names)> ElementWrites { get; }
 
-        public List<Value> Activations { get; }
+        /// <summary>The names each value shaped like an activation mentions.</summary>
+        public List<HashSet<string>> Activations { get; }
 
         public static MemberValues Read(MemberDeclarationSyntax member)
         {
-            var writes = new List<(string, Value)>();
-            var activations = new List<Value>();
+            var writes = new List<(string, HashSet<string>)>();
+            var activations = new List<HashSet<string>>();
             foreach (var node in member.DescendantNodes())
             {
                 var value = node switch
@@ -306,7 +297,7 @@ internal sealed class ElementProducts
                     continue;
                 }
 
-                var read = new Value(value);
+                var read = new HashSet<string>(value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(name => name.Identifier.ValueText), System.StringComparer.Ordinal);
                 if (node is AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax target } && ArrayName(target) is { } array)
                 {
                     writes.Add((array, read));

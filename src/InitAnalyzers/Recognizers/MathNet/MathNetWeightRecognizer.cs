@@ -180,31 +180,16 @@ internal sealed class MathNetWeightRecognizer
         {
             Storages = storages;
             this.types = types;
-            Accesses = new StorageAccesses(storages.ContainsKey);
+            Accesses = new StorageAccesses<MatrixStorage>(storages);
         }
 
         public Dictionary<ISymbol, MatrixStorage> Storages { get; }
 
-        public StorageAccesses Accesses { get; }
+        public StorageAccesses<MatrixStorage> Accesses { get; }
 
         /// <summary>Classifies every use of a followed member, in source order.</summary>
-        public void Classify() => Accesses.Replay(OnReference, OnInitializer);
-
-        private void OnReference(IOperation operation, ISymbol symbol, ISymbol containingSymbol)
-        {
-            var storage = Storages[symbol];
-            MatrixUseClassifier.Classify(operation, storage, containingSymbol, types);
-        }
-
-        private void OnInitializer(ImmutableArray<ISymbol> members, IOperation value, ISymbol containingSymbol)
-        {
-            foreach (var member in members)
-            {
-                if (Storages.TryGetValue(member.OriginalDefinition, out var storage))
-                {
-                    MatrixUseClassifier.ClassifyAssignedValue(value, storage, types);
-                }
-            }
-        }
+        public void Classify() => Accesses.Replay(
+            (operation, storage, owner) => MatrixUseClassifier.Classify(operation, storage, owner, types),
+            (value, storage, owner) => MatrixUseClassifier.ClassifyAssignedValue(value, storage, types));
     }
 }

@@ -220,31 +220,16 @@ internal sealed class NumSharpWeightRecognizer
         {
             Members = members;
             this.types = types;
-            Accesses = new StorageAccesses(members.ContainsKey);
+            Accesses = new StorageAccesses<NDArrayEvidence>(members);
         }
 
         public Dictionary<ISymbol, NDArrayEvidence> Members { get; }
 
-        public StorageAccesses Accesses { get; }
+        public StorageAccesses<NDArrayEvidence> Accesses { get; }
 
         /// <summary>Classifies every use of a followed member, in source order.</summary>
-        public void Classify() => Accesses.Replay(OnReference, OnInitializer);
-
-        private void OnReference(IOperation operation, ISymbol symbol, ISymbol containingSymbol)
-        {
-            var evidence = Members[symbol];
-            NDArrayUseClassifier.Classify(operation, evidence, containingSymbol, types);
-        }
-
-        private void OnInitializer(ImmutableArray<ISymbol> members, IOperation value, ISymbol containingSymbol)
-        {
-            foreach (var member in members)
-            {
-                if (Members.TryGetValue(member.OriginalDefinition, out var evidence))
-                {
-                    NDArrayUseClassifier.ClassifyInitializer(value, evidence, types);
-                }
-            }
-        }
+        public void Classify() => Accesses.Replay(
+            (operation, storage, owner) => NDArrayUseClassifier.Classify(operation, storage, owner, types),
+            (value, storage, owner) => NDArrayUseClassifier.ClassifyInitializer(value, storage, types));
     }
 }
