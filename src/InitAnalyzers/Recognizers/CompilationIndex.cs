@@ -84,6 +84,39 @@ internal sealed class CompilationIndex
     }
 
     /// <summary>
+    /// Every <c>new T(...)</c> of <paramref name="type"/> in the compilation (<c>new Layer(784, 128, Act.ReLU)</c>), bound. Found by
+    /// a text search of the type's name; a target-typed <c>new(...)</c> does not name it and is not found.
+    /// </summary>
+    public IReadOnlyList<Microsoft.CodeAnalysis.Operations.IObjectCreationOperation> Creations(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var creations = new List<Microsoft.CodeAnalysis.Operations.IObjectCreationOperation>();
+        foreach (var byTree in MemberUses(type.Name, cancellationToken).Select(CreationOf).OfType<ObjectCreationExpressionSyntax>().GroupBy(creation => creation.SyntaxTree))
+        {
+#pragma warning disable RS1030 // constructions in other types are outside this symbol's operation actions
+            var model = compilation.GetSemanticModel(byTree.Key);
+#pragma warning restore RS1030
+            foreach (var creation in byTree)
+            {
+                if (model.GetOperation(creation, cancellationToken) is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation bound
+                    && SymbolEqualityComparer.Default.Equals(bound.Type?.OriginalDefinition, type.OriginalDefinition))
+                {
+                    creations.Add(bound);
+                }
+            }
+        }
+
+        return creations;
+    }
+
+    /// <summary>The <c>new T(...)</c> whose type's name is <paramref name="name"/>: <c>new Layer(...)</c>, <c>new Nn.Layer(...)</c>.</summary>
+    private static ObjectCreationExpressionSyntax? CreationOf(IdentifierNameSyntax name) => name.Parent switch
+    {
+        ObjectCreationExpressionSyntax creation when creation.Type == name => creation,
+        QualifiedNameSyntax qualified when qualified.Right == name && qualified.Parent is ObjectCreationExpressionSyntax creation && creation.Type == qualified => creation,
+        _ => null,
+    };
+
+    /// <summary>
     /// True when the result of a call to a method of this name is fed into another call of it: layers chained into a
     /// network. <c>b.Forward(a.Forward(x))</c>, <c>output = layers[i].Forward(output)</c> in a loop, or
     /// <c>var h = l1.Forward(x); var y = l2.Forward(h);</c>. Holding a model in a list or constructing it twice is not enough.

@@ -18,9 +18,15 @@ internal static class HandWrittenActivations
     private const int MaxMethodDepth = 2;
 
     /// <summary>What <paramref name="value"/> applies to <paramref name="argument"/> (a local <c>sum</c>, or an array element's storage).</summary>
-    public static ActivationKind Recognize(IOperation value, ISymbol argument) => Recognize(value, argument, MaxMethodDepth);
+    public static ActivationKind Recognize(IOperation value, ISymbol argument) => Recognize(value, argument, MaxMethodDepth, null);
 
-    private static ActivationKind Recognize(IOperation value, ISymbol argument, int depth)
+    /// <summary>
+    /// What <paramref name="value"/> applies to <paramref name="argument"/> in the instance that <paramref name="construction"/>
+    /// makes: a choice the constructor stores from its parameter (<c>this.activation = activation;</c>) takes that construction's argument.
+    /// </summary>
+    public static ActivationKind Recognize(IOperation value, ISymbol argument, ConstructionArguments construction) => Recognize(value, argument, MaxMethodDepth, construction);
+
+    private static ActivationKind Recognize(IOperation value, ISymbol argument, int depth, ConstructionArguments? construction)
     {
         value = value.WalkDownConversions();
         if (IsArgument(value, argument))
@@ -31,7 +37,7 @@ internal static class HandWrittenActivations
         switch (value)
         {
             case IInvocationOperation invocation:
-                return RecognizeCall(invocation, argument, depth);
+                return RecognizeCall(invocation, argument, depth, construction);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when IsOne(division.LeftOperand) && IsOnePlusExp(division.RightOperand, argument, negated: true):
                 return ActivationKind.Sigmoid;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when IsExp(division.LeftOperand, argument, negated: false) && IsOnePlusExp(division.RightOperand, argument, negated: false):
@@ -41,13 +47,13 @@ internal static class HandWrittenActivations
             case IConditionalOperation conditional when conditional.WhenFalse is not null:
                 return RecognizeRectifierBranch(conditional, argument);
             case ISwitchExpressionOperation choice:
-                return RecognizeChoice(choice.Value, stored => ChosenArm(choice, stored) is { } arm ? Recognize(arm, argument, depth) : ActivationKind.Unknown);
+                return RecognizeChoice(choice.Value, stored => ChosenArm(choice, stored) is { } arm ? Recognize(arm, argument, depth, construction) : ActivationKind.Unknown, construction);
             default:
                 return ActivationKind.Unknown;
         }
     }
 
-    private static ActivationKind RecognizeCall(IInvocationOperation invocation, ISymbol argument, int depth)
+    private static ActivationKind RecognizeCall(IInvocationOperation invocation, ISymbol argument, int depth, ConstructionArguments? construction)
     {
         var method = invocation.TargetMethod;
         var onMath = method.ContainingType is { Name: "Math" or "MathF", ContainingNamespace.Name: "System" };
@@ -84,7 +90,7 @@ internal static class HandWrittenActivations
         {
             // activation(sum) on a Func<double, double> field, activation.Activate(sum) on an IActivation field: what the type stores there
             return invocation.Instance?.WalkDownConversions().StorageSymbol() is { } holder && holder is IFieldSymbol or IPropertySymbol
-                ? Agreed(StoredValues.Of(holder, invocation), stored => RecognizeStored(stored, method, invocation, depth - 1))
+                ? Agreed(Stored(holder, invocation, construction), stored => RecognizeStored(stored, method, invocation, depth - 1, construction))
                 : ActivationKind.Unknown;
         }
 
@@ -95,24 +101,28 @@ internal static class HandWrittenActivations
 
         if (method.SingleReturnedExpression(invocation) is { } body)
         {
-            return Recognize(body, method.Parameters[0], depth - 1);
+            return Recognize(body, method.Parameters[0], depth - 1, construction);
         }
 
         // switch (activation) { case Act.ReLU: return Math.Max(0, x); ... } over a field the type sets to one constant.
         return Body(method, invocation)?.Operations.FirstOrDefault() is ISwitchOperation statement && statement.Parent is IBlockOperation { Operations.Length: 1 }
-            ? RecognizeChoice(statement.Value, stored => ChosenCase(statement, stored) is { } returned ? Recognize(returned, method.Parameters[0], depth - 1) : ActivationKind.Unknown)
+            ? RecognizeChoice(statement.Value, stored => ChosenCase(statement, stored) is { } returned ? Recognize(returned, method.Parameters[0], depth - 1, construction) : ActivationKind.Unknown, construction)
             : ActivationKind.Unknown;
     }
 
     /// <summary>
     /// A choice over a field or property that the type sets only to constants (<c>private readonly Act activation = Act.ReLU;</c>,
     /// <c>this.kind = "tanh";</c>): the activation every stored constant selects. One set from a constructor's parameter is chosen
-    /// at each construction site, and stays unknown here.
+    /// at each construction site (<paramref name="construction"/>), and stays unknown without one.
     /// </summary>
-    private static ActivationKind RecognizeChoice(IOperation governing, Func<object, ActivationKind> recognizeChosen) =>
+    private static ActivationKind RecognizeChoice(IOperation governing, Func<object, ActivationKind> recognizeChosen, ConstructionArguments? construction) =>
         governing.WalkDownConversions().StorageSymbol() is { } holder && holder is IFieldSymbol or IPropertySymbol && StoredValues.NeverDefault(holder, governing)
-            ? Agreed(StoredValues.Of(holder, governing), stored => stored.ConstantValue is { HasValue: true, Value: { } chosen } ? recognizeChosen(chosen) : ActivationKind.Unknown)
+            ? Agreed(Stored(holder, governing, construction), stored => stored.ConstantValue is { HasValue: true, Value: { } chosen } ? recognizeChosen(chosen) : ActivationKind.Unknown)
             : ActivationKind.Unknown;
+
+    /// <summary>The values the type stores in <paramref name="holder"/>, as one construction sees them where it is known.</summary>
+    private static System.Collections.Generic.IReadOnlyList<IOperation> Stored(ISymbol holder, IOperation context, ConstructionArguments? construction) =>
+        construction is null ? StoredValues.Of(holder, context) : construction.Bind(StoredValues.Of(holder, context));
 
     /// <summary>The value of the arm that <paramref name="chosen"/> selects, read through constant patterns and a final discard; null past a guard or any other pattern.</summary>
     private static IOperation? ChosenArm(ISwitchExpressionOperation choice, object chosen)
@@ -184,7 +194,7 @@ internal static class HandWrittenActivations
     }
 
     /// <summary>The activation a stored lambda, method group or activation object computes.</summary>
-    private static ActivationKind RecognizeStored(IOperation stored, IMethodSymbol called, IOperation call, int depth)
+    private static ActivationKind RecognizeStored(IOperation stored, IMethodSymbol called, IOperation call, int depth, ConstructionArguments? construction)
     {
         stored = stored.WalkDownConversions();
         if (stored is IDelegateCreationOperation creation)
@@ -195,14 +205,15 @@ internal static class HandWrittenActivations
         switch (stored)
         {
             case IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda when SingleReturned(lambda.Body) is { } returned:
-                return Recognize(returned, lambda.Symbol.Parameters[0], depth);
+                return Recognize(returned, lambda.Symbol.Parameters[0], depth, construction);
             case IMethodReferenceOperation { Method: { Name: "Tanh", ContainingType: { Name: "Math" or "MathF", ContainingNamespace.Name: "System" } } }:
                 return ActivationKind.Tanh; // Func<double, double> activation = Math.Tanh;
-            case IMethodReferenceOperation { Method: { Parameters.Length: 1 } target } when target.SingleReturnedExpression(call) is { } body:
-                return Recognize(body, target.Parameters[0], depth);
+            // Read in the tree of the stored value, which a construction elsewhere passes from its own file.
+            case IMethodReferenceOperation { Method: { Parameters.Length: 1 } target } when (target.SingleReturnedExpression(call) ?? target.SingleReturnedExpression(stored)) is { } body:
+                return Recognize(body, target.Parameters[0], depth, construction);
             case IObjectCreationOperation { Type: INamedTypeSymbol created } when Implementation(created, called) is { Parameters.Length: 1 } implementation
-                && implementation.SingleReturnedExpression(call) is { } implemented:
-                return Recognize(implemented, implementation.Parameters[0], depth);
+                && (implementation.SingleReturnedExpression(call) ?? implementation.SingleReturnedExpression(stored)) is { } implemented:
+                return Recognize(implemented, implementation.Parameters[0], depth, construction);
             default:
                 return ActivationKind.Unknown;
         }

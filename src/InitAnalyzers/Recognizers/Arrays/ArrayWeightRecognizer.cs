@@ -141,7 +141,17 @@ internal sealed class ArrayWeightRecognizer
             var fanInIndex = MemberScope.Agreed(forward.Select(use => use.InputIndexPosition), null);
             var (fanIn, fanOut) = storage.ConstantFans(fanInIndex);
             var applied = forward.Select(use => use.Where).Distinct().ToList() is { Count: 1 } places ? places[0] : null;
-            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage], MemberScope.Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown), fanInIndex, fanIn, fanOut).InNetworkOf(hiddenLayers).AppliedIn(applied), context);
+            var activation = MemberScope.Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown);
+            var networkHidden = hiddenLayers;
+            if (activation == ActivationKind.Unknown && initializations[storage].Kind != InitKind.Unknown && position != LayerPosition.Output
+                && ConstructionSites.Pair(collector.Type, forward, index, context.CancellationToken) is { } paired)
+            {
+                // One layer class, its activation chosen where each layer is made: what every hidden layer's construction chooses.
+                (activation, position, networkHidden) = (paired.Activation, LayerPosition.Hidden, networkHidden ?? paired.HiddenLayers);
+                applied = (applied is null ? string.Empty : applied + ", ") + "as chosen by " + paired.Where;
+            }
+
+            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initializations[storage], activation, fanInIndex, fanIn, fanOut).InNetworkOf(networkHidden).AppliedIn(applied), context);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using InitAnalyzers.Facts;
+using InitAnalyzers.Recognizers.Activations;
 using Microsoft.CodeAnalysis;
 
 namespace InitAnalyzers.Recognizers.Arrays;
@@ -131,6 +132,12 @@ internal sealed class WeightedSumUse
 
     /// <summary>What the code applies to the sum before it leaves the layer.</summary>
     public ActivationKind Activation { get; }
+
+    /// <summary>
+    /// Where <see cref="Activation"/> is unknown, what the code applies in the instance one construction makes: a layer class
+    /// whose activation is chosen by a constructor's argument (<c>new Layer(784, 128, Act.ReLU)</c>).
+    /// </summary>
+    public System.Func<ConstructionArguments, ActivationKind>? ActivationAt { get; set; }
 
     /// <summary>
     /// Which subscript of the weight (counting from the array outwards, through jagged levels) runs with the input's:

@@ -54,14 +54,16 @@ internal static class WeightedSumMatcher
         }
 
         var inputElement = (IArrayElementReferenceOperation)partner;
+        var activation = ActivationOf(target, null);
         return new WeightedSumUse(
             input: inputElement.ArrayStorage(),
             outputs: outputs,
             inBackwardPass: IsBackwardPass(containingMember),
-            activation: ActivationOf(target),
+            activation: activation,
             inputIndexPosition: InputIndexPosition(element, inputElement),
             method: containingMember.Name)
         {
+            ActivationAt = activation == ActivationKind.Unknown ? construction => ActivationOf(target, construction) : null,
             Where = string.Format(
                 System.Globalization.CultureInfo.InvariantCulture,
                 "{0}.{1} ({2})",
@@ -200,9 +202,10 @@ internal static class WeightedSumMatcher
 
     /// <summary>
     /// The activation applied to the sum: <c>hidden[i] = Math.Tanh(sum)</c> or <c>neuron.Output = Sigmoid(sum)</c> for a local sum, or
-    /// <c>output[i] = Sigmoid(output[i])</c> for a sum accumulated in place. Unknown when none or several are found.
+    /// <c>output[i] = Sigmoid(output[i])</c> for a sum accumulated in place, in the instance <paramref name="construction"/> makes
+    /// where it is given. Unknown when none or several are found.
     /// </summary>
-    private static ActivationKind ActivationOf(IOperation target)
+    private static ActivationKind ActivationOf(IOperation target, ConstructionArguments? construction)
     {
         ISymbol? argument = target is IArrayElementReferenceOperation element ? element.ArrayStorage() : target.WalkDownConversions() is ILocalReferenceOperation local ? local.Local : null;
         if (argument is null)
@@ -226,7 +229,7 @@ internal static class WeightedSumMatcher
                 continue; // not the activation: a reset to zero or the accumulation itself
             }
 
-            var kind = HandWrittenActivations.Recognize(value, argument);
+            var kind = construction is null ? HandWrittenActivations.Recognize(value, argument) : HandWrittenActivations.Recognize(value, argument, construction);
             if (kind == ActivationKind.Linear && argument is not ILocalSymbol)
             {
                 continue; // output[i] = output[i] says nothing
