@@ -13,6 +13,37 @@ namespace InitAnalyzers.Recognizers;
 /// </summary>
 internal static class MemberScope
 {
+    /// <summary>
+    /// Where a layer's forward computation is, for messages: the member around <paramref name="node"/> with its type and file,
+    /// <c>Network.Forward (Network.cs)</c>.
+    /// </summary>
+    public static string Place(SyntaxNode node, string member) => string.Format(
+        System.Globalization.CultureInfo.InvariantCulture,
+        "{0}.{1} ({2})",
+        node.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText,
+        member,
+        System.IO.Path.GetFileName(node.SyntaxTree.FilePath));
+
+    /// <summary>
+    /// <paramref name="member"/> with its type and the file of <paramref name="tree"/>, for messages: <c>Program.Main (Program.cs)</c>,
+    /// <c>Model (Model.cs)</c> for a constructor or field initializer, <c>top-level statements (Program.cs)</c>.
+    /// </summary>
+    public static string Place(ISymbol? member, SyntaxTree? tree)
+    {
+        var owner = member switch
+        {
+            null => null,
+            IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } or IFieldSymbol or IPropertySymbol => member.ContainingType?.Name,
+            _ when member.Name.StartsWith("<", StringComparison.Ordinal) => "top-level statements", // <Main>$
+            _ => member.ContainingType?.Name + "." + member.Name,
+        };
+        var file = System.IO.Path.GetFileName(tree?.FilePath ?? string.Empty);
+        return owner is null ? "(" + file + ")" : owner + " (" + file + ")";
+    }
+
+    /// <summary>The one place every forward use agrees on, or null.</summary>
+    public static string? OnePlace(IEnumerable<string?> places) => places.Distinct().ToList() is { Count: 1 } one ? one[0] : null;
+
     /// <summary>The one value every use agrees on, ignoring unknowns; <paramref name="unknown"/> when they disagree or say nothing.</summary>
     public static T Agreed<T>(IEnumerable<T> values, T unknown)
     {

@@ -52,4 +52,16 @@ public sealed class MatrixActivationMismatchTests
         NumSharpVerifier.VerifyFixAsync(
             NumSharpFixTests.Network("{|INIT003:np.random.randn(inputs, hidden) * Math.Sqrt(2.0 / inputs)|}", "np.tanh(np.dot(x, W1))"),
             NumSharpFixTests.Network("np.random.normal(0, WeightInit.XavierStd(inputs, hidden), new Shape(inputs, hidden))", "np.tanh(np.dot(x, W1))", withUsing: true));
+
+    [Fact]
+    public Task MathNet_message_names_where_the_layer_is_computed() =>
+        MathNetVerifier.VerifyAsync(
+            Tanh(MathNetZeroWeightsTests.Network("{|#0:Matrix<double>.Build.Random(hidden, inputs, new Normal(0, Math.Sqrt(2.0 / inputs)))|}")),
+            MathNetVerifier.Diagnostic("INIT003").WithLocation(0).WithArguments("w1", "He (Kaiming) normal with the ReLU gain", "tanh in Mlp.Forward (Test0.cs)", "the ReLU gain doubles the variance that a saturating activation expects, so its units saturate and their gradients vanish in a deep stack (Glorot and Bengio 2010)", "Xavier normal values, which suit the tanh that follows (std sqrt(2 / (fan_in + fan_out)))"));
+
+    [Fact]
+    public Task NumSharp_message_names_where_the_layer_is_computed() =>
+        NumSharpVerifier.VerifyAsync(
+            NumSharpFixTests.Network("{|#0:np.random.randn(inputs, hidden) * Math.Sqrt(2.0 / inputs)|}", "np.tanh(np.dot(x, W1))"),
+            NumSharpVerifier.Diagnostic("INIT003").WithLocation(0).WithArguments("W1", "He (Kaiming) normal with the ReLU gain", "tanh in Mlp.Forward (Test0.cs)", "the ReLU gain doubles the variance that a saturating activation expects, so its units saturate and their gradients vanish in a deep stack (Glorot and Bengio 2010)", "Xavier normal values, which suit the tanh that follows (std sqrt(2 / (fan_in + fan_out)))"));
 }

@@ -140,7 +140,7 @@ internal sealed class ArrayWeightRecognizer
             var forward = storage.WeightedSums.Where(use => !use.InBackwardPass).ToList();
             var fanInIndex = MemberScope.Agreed(forward.Select(use => use.InputIndexPosition), null);
             var (fanIn, fanOut) = storage.ConstantFans(fanInIndex);
-            var applied = forward.Select(use => use.Where).Distinct().ToList() is { Count: 1 } places ? places[0] : null;
+            var applied = MemberScope.OnePlace(forward.Select(use => use.Where));
             var activation = MemberScope.Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown);
             var networkHidden = hiddenLayers;
             if (activation == ActivationKind.Unknown && initializations[storage].Kind != InitKind.Unknown && position != LayerPosition.Output

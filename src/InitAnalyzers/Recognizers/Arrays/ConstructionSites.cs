@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using InitAnalyzers.Facts;
@@ -65,19 +64,8 @@ internal static class ConstructionSites
     private static string Describe(IObjectCreationOperation creation)
     {
         var text = string.Join(" ", creation.Syntax.ToString().Split(new[] { ' ', '\r', '\n', '\t' }, System.StringSplitOptions.RemoveEmptyEntries));
-        var member = creation.SemanticModel?.GetEnclosingSymbol(creation.Syntax.SpanStart);
-        var owner = member switch
-        {
-            null => null,
-            IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } => member.ContainingType?.Name,
-            _ when member.Name.StartsWith("<", System.StringComparison.Ordinal) => "top-level statements", // <Main>$
-            _ => member.ContainingType?.Name + "." + member.Name,
-        };
-        var file = Path.GetFileName(creation.Syntax.SyntaxTree.FilePath);
         text = text.Length <= 60 ? text : text.Substring(0, 57) + "...";
-        return owner is null
-            ? string.Format(CultureInfo.InvariantCulture, "'{0}' ({1})", text, file)
-            : string.Format(CultureInfo.InvariantCulture, "'{0}' in {1} ({2})", text, owner, file);
+        return string.Format(CultureInfo.InvariantCulture, "'{0}' in {1}", text, MemberScope.Place(creation.SemanticModel?.GetEnclosingSymbol(creation.Syntax.SpanStart), creation.Syntax.SyntaxTree));
     }
 
     /// <summary>The activation chosen for a layer class's hidden layers, how many hidden layers its largest network has, and where the first is made.</summary>

@@ -64,12 +64,7 @@ internal static class WeightedSumMatcher
             method: containingMember.Name)
         {
             ActivationAt = activation == ActivationKind.Unknown ? construction => ActivationOf(target, construction) : null,
-            Where = string.Format(
-                System.Globalization.CultureInfo.InvariantCulture,
-                "{0}.{1} ({2})",
-                containingMember.ContainingType?.Name,
-                containingMember.Name,
-                System.IO.Path.GetFileName(containingMember.Locations.FirstOrDefault()?.SourceTree?.FilePath ?? string.Empty)),
+            Where = MemberScope.Place(element.Syntax, containingMember.Name),
         };
     }
 

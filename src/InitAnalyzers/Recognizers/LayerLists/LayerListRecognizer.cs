@@ -123,7 +123,7 @@ internal sealed class LayerListRecognizer
 
         if (!layer.HasWeights)
         {
-            return LayerEntry.ActivationLayer(layer.ActivationKind, Slope(creation, layer.ActivationKind));
+            return LayerEntry.ActivationLayer(layer.ActivationKind, Slope(creation, layer.ActivationKind), Shortened(creation.Syntax.ToString()));
         }
 
         // Weights loaded from saved data (ConvNetSharp's FullyConnLayer(Dictionary<string, object> data)) or set in an object
@@ -210,6 +210,7 @@ internal sealed class LayerListRecognizer
             var (entry, index) = weights[w];
             var next = w + 1 < weights.Count ? weights[w + 1].index : entries.Count;
             var (activation, slope) = (entry.Activation, entry.NegativeSlope);
+            string? activationLayer = null;
             if (activation == ActivationKind.Linear)
             {
                 // A layer without its own activation: the first activation layer after it, if nothing unknown comes first.
@@ -223,7 +224,7 @@ internal sealed class LayerListRecognizer
 
                     if (entries[i].Activation != ActivationKind.Linear)
                     {
-                        (activation, slope) = (entries[i].Activation, entries[i].NegativeSlope);
+                        (activation, slope, activationLayer) = (entries[i].Activation, entries[i].NegativeSlope, entries[i].Text);
                         break;
                     }
                 }
@@ -236,7 +237,8 @@ internal sealed class LayerListRecognizer
 
             var position = w + 1 < weights.Count ? LayerPosition.Hidden : LayerPosition.Output;
             var site = new WeightSite(owner, WeightRole.Weight, position, new Initialization(InitKind.Scheme, ImmutableArray.Create(entry.Location!), scheme: scheme), activation, displayName: Shortened(entry.Text!), negativeSlope: slope, framework: entry.Framework);
-            sites.Enqueue(site.InNetworkOf(hidden));
+            var where = MemberScope.Place(owner, entry.Location!.SourceTree);
+            sites.Enqueue(site.InNetworkOf(hidden).AppliedIn(activationLayer is null ? where : "'" + activationLayer + "' after it, in " + where));
         }
     }
 
@@ -310,7 +312,7 @@ internal sealed class LayerListRecognizer
         public static LayerEntry WeightLayer(SchemeDraw? scheme, ActivationKind activation, double? slope, Location location, string text, string framework) =>
             new(true, false, scheme, activation, slope, location, text, framework);
 
-        public static LayerEntry ActivationLayer(ActivationKind activation, double? slope) => new(false, activation == ActivationKind.Unknown, null, activation, slope, null, null, null);
+        public static LayerEntry ActivationLayer(ActivationKind activation, double? slope, string text) => new(false, activation == ActivationKind.Unknown, null, activation, slope, null, text, null);
 
         /// <summary>A layer with no weights (pooling, normalization) that applies <paramref name="activation"/>.</summary>
         public static LayerEntry Neutral(ActivationKind activation) => new(false, activation == ActivationKind.Unknown, null, activation, null, null, null, null);

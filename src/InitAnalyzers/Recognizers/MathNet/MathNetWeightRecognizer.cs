@@ -101,7 +101,8 @@ internal sealed class MathNetWeightRecognizer
             var initialization = Initialize(storage, context);
             var uses = forward[storage];
             var position = Position(storage, forward, initialization, context);
-            emit(new WeightSite(storage.Field, WeightRole.Weight, position, initialization, MemberScope.Agreed(uses.Select(use => use.Activation), ActivationKind.Unknown), MemberScope.Agreed(uses.Select(use => use.FanInIndex), null)), context);
+            var site = new WeightSite(storage.Field, WeightRole.Weight, position, initialization, MemberScope.Agreed(uses.Select(use => use.Activation), ActivationKind.Unknown), MemberScope.Agreed(uses.Select(use => use.FanInIndex), null));
+            emit(site.AppliedIn(MemberScope.OnePlace(uses.Select(use => MemberScope.Place(use.Product, use.Method)))), context);
         }
     }
 

@@ -110,7 +110,8 @@ internal sealed class NumSharpWeightRecognizer
                 null => MemberScope.Agreed(forward[evidence].Select(use => use.FanInIndex), null),
                 _ => null,
             };
-            emit(new WeightSite(evidence.Field, WeightRole.Weight, position, initializations[evidence], MemberScope.Agreed(forward[evidence].Select(use => use.Activation), ActivationKind.Unknown), fanInIndex), context);
+            var site = new WeightSite(evidence.Field, WeightRole.Weight, position, initializations[evidence], MemberScope.Agreed(forward[evidence].Select(use => use.Activation), ActivationKind.Unknown), fanInIndex);
+            emit(site.AppliedIn(MemberScope.OnePlace(forward[evidence].Select(use => MemberScope.Place(use.Product.Syntax, use.Method)))), context);
         }
     }
 

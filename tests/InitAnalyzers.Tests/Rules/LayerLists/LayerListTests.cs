@@ -101,6 +101,31 @@ public sealed class LayerListTests
         VerifyWithAsync(LibraryStubs.SiaNet, SiaModel("model.Add({|INIT003:new Dense(128, ActType.ReLU)|}); model.Add({|INIT003:new Dense(64, ActType.ReLU)|}); model.Add(new Dense(10, ActType.Softmax));"));
 
     [Fact]
+    public Task The_message_names_the_activation_argument_and_where_the_list_is_built() =>
+        VerifyWithAsync(
+            LibraryStubs.SiaNet,
+            SiaModel("model.Add({|#0:new Dense(128, ActType.ReLU)|}); model.Add(new Dense(64, ActType.ReLU)); model.Add(new Dense(10, ActType.Softmax));"),
+            Diagnostic("INIT003").WithLocation(0).WithArguments(
+                "new Dense(128, ActType.ReLU)",
+                "Xavier (Glorot) uniform with gain 1",
+                "ReLU in Trainer.Build (Test1.cs)",
+                "the rectifier passes about half of the signal, so a scheme derived for gain 1 halves its variance at every layer and a deep stack fades (He et al. 2015)",
+                "He uniform values, which suit the ReLU that follows (bound sqrt(6 / fan_in))"),
+            Diagnostic("INIT003").WithSpan("/0/Test1.cs", 13, 60, 13, 87).WithArguments("new Dense(64, ActType.ReLU)", "Xavier (Glorot) uniform with gain 1", "ReLU in Trainer.Build (Test1.cs)", "the rectifier passes about half of the signal, so a scheme derived for gain 1 halves its variance at every layer and a deep stack fades (He et al. 2015)", "He uniform values, which suit the ReLU that follows (bound sqrt(6 / fan_in))"));
+
+    [Fact]
+    public Task The_message_names_the_activation_layer_that_follows() =>
+        VerifyWithAsync(
+            LibraryStubs.SiaNet,
+            SiaModel("model.Add({|#0:new Dense(128, kernelInitializer: new HeNormal())|}); model.Add(new Tanh()); model.Add(new Dense(10)); model.Add(new Softmax());"),
+            Diagnostic("INIT003").WithLocation(0).WithArguments(
+                "new Dense(128, kernelInitializer: new HeNormal())",
+                "He (Kaiming) normal with the ReLU gain",
+                "tanh in 'new Tanh()' after it, in Trainer.Build (Test1.cs)",
+                "the ReLU gain doubles the variance that a saturating activation expects, so its units saturate and their gradients vanish in a deep stack (Glorot and Bengio 2010)",
+                "Xavier normal values, which suit the tanh that follows (std sqrt(2 / (fan_in + fan_out)))"));
+
+    [Fact]
     public Task SiaNet_He_before_a_tanh_layer_that_follows_is_reported() =>
         VerifyWithAsync(LibraryStubs.SiaNet, SiaModel("model.Add({|INIT003:new Dense(128, kernelInitializer: new HeNormal())|}); model.Add(new Tanh()); model.Add(new Dense(10)); model.Add(new Softmax());"));
 
