@@ -64,4 +64,93 @@ public sealed class MatrixActivationMismatchTests
         NumSharpVerifier.VerifyAsync(
             NumSharpFixTests.Network("{|#0:np.random.randn(inputs, hidden) * Math.Sqrt(2.0 / inputs)|}", "np.tanh(np.dot(x, W1))"),
             NumSharpVerifier.Diagnostic("INIT003").WithLocation(0).WithArguments("W1", "He (Kaiming) normal with the ReLU gain", "tanh in Mlp.Forward (Test0.cs)", "the ReLU gain doubles the variance that a saturating activation expects, so its units saturate and their gradients vanish in a deep stack (Glorot and Bengio 2010)", "Xavier normal values, which suit the tanh that follows (std sqrt(2 / (fan_in + fan_out)))"));
+
+    private const string DeepMathNet = """
+        using System;
+        using MathNet.Numerics.Distributions;
+        using MathNet.Numerics.LinearAlgebra;
+
+        public sealed class Deep
+        {
+            private readonly Matrix<double> w1;
+            private readonly Matrix<double> w2;
+            private readonly Matrix<double> w3;
+
+            public Deep(int inputs, int hidden, int outputs)
+            {
+                w1 = FIRST;
+                w2 = SECOND;
+                w3 = Matrix<double>.Build.Random(outputs, hidden, new Normal(0, Math.Sqrt(1.0 / hidden)));
+            }
+
+            public Vector<double> Forward(Vector<double> x)
+            {
+                var h1 = (w1 * x).Map(v => Math.Max(0, v));
+                var h2 = (w2 * h1).Map(v => Math.Max(0, v));
+                return w3 * h2;
+            }
+        }
+        """;
+
+    private const string DeepNumSharp = """
+        using System;
+        using NumSharp;
+
+        public sealed class Deep
+        {
+            private NDArray W1;
+            private NDArray W2;
+            private NDArray W3;
+
+            public Deep(int inputs, int hidden, int outputs)
+            {
+                W1 = FIRST;
+                W2 = SECOND;
+                W3 = np.random.randn(hidden, outputs) * Math.Sqrt(1.0 / hidden);
+            }
+
+            public NDArray Forward(NDArray x)
+            {
+                var a1 = np.maximum(np.dot(x, W1), 0);
+                var a2 = np.maximum(np.dot(a1, W2), 0);
+                return np.dot(a2, W3);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task MathNet_Xavier_before_ReLU_in_two_hidden_layers_is_reported() =>
+        MathNetVerifier.VerifyAsync(DeepMathNet
+            .Replace("FIRST", "{|INIT003:Matrix<double>.Build.Random(hidden, inputs, new Normal(0, Math.Sqrt(2.0 / (inputs + hidden))))|}")
+            .Replace("SECOND", "{|INIT003:Matrix<double>.Build.Random(hidden, hidden, new Normal(0, Math.Sqrt(1.0 / hidden)))|}"));
+
+    [Fact]
+    public Task MathNet_Xavier_before_ReLU_in_one_hidden_layer_is_not_reported() =>
+        MathNetVerifier.VerifyAsync(MathNetZeroWeightsTests.Network("Matrix<double>.Build.Random(hidden, inputs, new Normal(0, Math.Sqrt(2.0 / (inputs + hidden))))"));
+
+    [Fact]
+    public Task NumSharp_Xavier_before_ReLU_in_two_hidden_layers_is_reported() =>
+        NumSharpVerifier.VerifyAsync(DeepNumSharp
+            .Replace("FIRST", "{|INIT003:np.random.normal(0, Math.Sqrt(2.0 / (inputs + hidden)), (inputs, hidden))|}")
+            .Replace("SECOND", "{|INIT003:np.random.randn(hidden, hidden) / Math.Sqrt(hidden)|}"));
+
+    [Fact]
+    public Task NumSharp_Xavier_before_ReLU_in_one_hidden_layer_is_not_reported() =>
+        NumSharpVerifier.VerifyAsync(NumSharpFixTests.Network("np.random.normal(0, Math.Sqrt(2.0 / (inputs + hidden)), (inputs, hidden))"));
+
+    [Fact]
+    public Task MathNet_He_before_ReLU_in_two_hidden_layers_is_not_reported() =>
+        MathNetVerifier.VerifyAsync(DeepMathNet
+            .Replace("FIRST", "Matrix<double>.Build.Random(hidden, inputs, new Normal(0, Math.Sqrt(2.0 / inputs)))")
+            .Replace("SECOND", "Matrix<double>.Build.Random(hidden, hidden, new Normal(0, Math.Sqrt(2.0 / hidden)))"));
+
+    [Fact]
+    public Task MathNet_Xavier_and_LeCun_before_ReLU_in_two_hidden_layers_become_He_with_Fix_All() =>
+        MathNetVerifier.VerifyFixAsync(
+            DeepMathNet
+                .Replace("FIRST", "{|INIT003:Matrix<double>.Build.Random(hidden, inputs, new Normal(0, Math.Sqrt(2.0 / (inputs + hidden))))|}")
+                .Replace("SECOND", "{|INIT003:Matrix<double>.Build.Random(hidden, hidden, new Normal(0, Math.Sqrt(1.0 / hidden)))|}"),
+            MathNetFixTests.Fixed(DeepMathNet
+                .Replace("FIRST", "Matrix<double>.Build.Random(hidden, inputs, new Normal(0, WeightInit.HeStd(inputs)))")
+                .Replace("SECOND", "Matrix<double>.Build.Random(hidden, hidden, new Normal(0, WeightInit.HeStd(hidden)))")));
 }

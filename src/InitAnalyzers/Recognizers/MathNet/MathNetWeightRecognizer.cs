@@ -96,13 +96,17 @@ internal sealed class MathNetWeightRecognizer
         }
 
         var forward = layers.ToDictionary(layer => layer.Storage, layer => layer.Products.Where(product => !product.InBackwardPass).ToList());
+
+        // The depth shows where each layer's output visibly feeds another's product: each one that does is a hidden layer.
+        var feeding = forward.Keys.Count(storage => forward.Any(other => other.Key != storage && Feeds(forward[storage], other.Value)));
+        int? hiddenLayers = feeding > 0 ? feeding : null;
         foreach (var (storage, _) in layers)
         {
             var initialization = Initialize(storage, context);
             var uses = forward[storage];
             var position = Position(storage, forward, initialization, context);
             var site = new WeightSite(storage.Field, WeightRole.Weight, position, initialization, MemberScope.Agreed(uses.Select(use => use.Activation), ActivationKind.Unknown), MemberScope.Agreed(uses.Select(use => use.FanInIndex), null));
-            emit(site.AppliedIn(MemberScope.OnePlace(uses.Select(use => MemberScope.Place(use.Product, use.Method)))), context);
+            emit(site.InNetworkOf(hiddenLayers).AppliedIn(MemberScope.OnePlace(uses.Select(use => MemberScope.Place(use.Product, use.Method)))), context);
         }
     }
 

@@ -99,6 +99,10 @@ internal sealed class NumSharpWeightRecognizer
             evidence => evidence,
             evidence => NDArrayDataFlow.From(forward[evidence].Where(use => !use.MergedIntoAnotherPath).Select(use => use.Product), bodies));
         var initializations = weights.ToDictionary(evidence => evidence, evidence => Initialize(evidence, context));
+
+        // The depth shows where each layer's output visibly reaches another's product: each one that does is a hidden layer.
+        var feeding = weights.Count(from => Feeds(from, weights, forward, flows));
+        int? hiddenLayers = feeding > 0 ? feeding : null;
         foreach (var evidence in weights)
         {
             var position = Position(evidence, weights, forward, flows, initializations, context);
@@ -111,7 +115,7 @@ internal sealed class NumSharpWeightRecognizer
                 _ => null,
             };
             var site = new WeightSite(evidence.Field, WeightRole.Weight, position, initializations[evidence], MemberScope.Agreed(forward[evidence].Select(use => use.Activation), ActivationKind.Unknown), fanInIndex);
-            emit(site.AppliedIn(MemberScope.OnePlace(forward[evidence].Select(use => MemberScope.Place(use.Product.Syntax, use.Method)))), context);
+            emit(site.InNetworkOf(hiddenLayers).AppliedIn(MemberScope.OnePlace(forward[evidence].Select(use => MemberScope.Place(use.Product.Syntax, use.Method)))), context);
         }
     }
 
@@ -190,15 +194,12 @@ internal sealed class NumSharpWeightRecognizer
         Dictionary<NDArrayEvidence, Initialization> initializations,
         SymbolAnalysisContext context)
     {
-        bool Feeds(NDArrayEvidence from) =>
-            weights.Any(other => other != from && forward[other].Any(use => flows[from].Reaches(use.Input, use.Product.Root().Syntax)));
-
-        if (Feeds(evidence))
+        if (Feeds(evidence, weights, forward, flows))
         {
             return LayerPosition.Hidden;
         }
 
-        if (weights.Any(other => other != evidence && Feeds(other)))
+        if (weights.Any(other => other != evidence && Feeds(other, weights, forward, flows)))
         {
             return LayerPosition.Output;
         }
@@ -211,6 +212,10 @@ internal sealed class NumSharpWeightRecognizer
 
         return LayerPosition.Unknown;
     }
+
+    /// <summary>True when the output of <paramref name="from"/>'s products reaches the input of another weight's product.</summary>
+    private static bool Feeds(NDArrayEvidence from, List<NDArrayEvidence> weights, Dictionary<NDArrayEvidence, List<NDArrayProductUse>> forward, Dictionary<NDArrayEvidence, NDArrayDataFlow> flows) =>
+        weights.Any(other => other != from && forward[other].Any(use => flows[from].Reaches(use.Input, use.Product.Root().Syntax)));
 
     /// <summary>The evidence of one type: the uses of its followed members, classified at the end of the type.</summary>
     private sealed class TypeCollector
