@@ -21,6 +21,7 @@ internal sealed class CompilationIndex
     private readonly ConcurrentDictionary<string, bool> chained = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScopedUses> scopedUses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string, int), bool> stacked = new();
+    private readonly ConcurrentDictionary<string, bool> listed = new(StringComparer.Ordinal);
     private readonly Lazy<Holdings> holdings;
 
     public CompilationIndex(Compilation compilation)
@@ -107,6 +108,15 @@ internal sealed class CompilationIndex
 
         return creations;
     }
+
+    /// <summary>
+    /// True when a type of this name is made in a list of layers, read from syntax: <c>new T(...)</c> as an element of a
+    /// collection or array initializer, beside other arguments of a call, or added by a call statement (<c>net.Add(new T(8))</c>).
+    /// Such a layer may take its activation from the layer made after it (<see cref="Arrays.ConstructionSites"/>).
+    /// </summary>
+    public bool IsListed(string typeName, CancellationToken cancellationToken) =>
+        listed.GetOrAdd(typeName, name => MemberUses(name, cancellationToken).Select(CreationOf).Any(creation => creation?.Parent is InitializerExpressionSyntax
+            || creation?.Parent is ArgumentSyntax { Parent: ArgumentListSyntax list } && (list.Arguments.Count > 1 || list.Parent is InvocationExpressionSyntax { Parent: ExpressionStatementSyntax })));
 
     /// <summary>The <c>new T(...)</c> whose type's name is <paramref name="name"/>: <c>new Layer(...)</c>, <c>new Nn.Layer(...)</c>.</summary>
     private static ObjectCreationExpressionSyntax? CreationOf(IdentifierNameSyntax name) => name.Parent switch

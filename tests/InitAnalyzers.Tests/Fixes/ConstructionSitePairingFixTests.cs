@@ -35,4 +35,12 @@ public sealed class ConstructionSitePairingFixTests
         VerifyFixAsync(
             new[] { EnumLayer.Replace("INIT", "{|INIT004:weights[o, i] = Random.NextDouble() * 2 - 1|}"), Network(TwoTanh).Replace("public static List<Layer> Build()\n    {\n        return", "private static readonly List<Layer> Layers = Build();\n\n    public static List<Layer> Build()\n    {\n        return") },
             new[] { WithRuntime(Layer("(Random.NextDouble() * 2 - 1) * WeightInit.XavierBound(weights.GetLength(1), weights.GetLength(0))")), Network(TwoTanh).Replace("public static List<Layer> Build()\n    {\n        return", "private static readonly List<Layer> Layers = Build();\n\n    public static List<Layer> Build()\n    {\n        return") });
+
+    [Fact]
+    public Task He_in_a_dense_layer_before_tanh_layers_in_a_list_becomes_the_Xavier_bound() =>
+        VerifyFixAsync(
+            new[] { Mini("{|INIT003:weights[o, i] = " + HeUniform + "|}"), Build(TanhList) },
+            new[] { WithRuntime(Mini("weights[o, i] = (Random.NextDouble() * 2 - 1) * WeightInit.XavierBound(weights.GetLength(1), weights.GetLength(0))")), Build(TanhList) });
+
+    private const string TanhList = "net.Add(new Dense(2, 8)); net.Add(new Tanh()); net.Add(new Dense(8, 8)); net.Add(new Tanh()); net.Add(new Dense(8, 1));";
 }

@@ -390,4 +390,150 @@ public sealed class ConstructionSitePairingTests
                 "U(-1, 1)",
                 "whose fixed scale (std 0.577) ignores the fan-in, so the signal grows with every layer wider than 6 inputs",
                 "Xavier uniform values, which suit the tanh that follows (bound sqrt(6 / (fan_in + fan_out)))"));
+
+    /// <summary>A mini-framework of the user's own: a linear dense layer and activation layers, added to a network in order.</summary>
+    internal const string MiniFramework = """
+        using System;
+        using System.Collections.Generic;
+
+        public interface ILayer { double[] Forward(double[] input); }
+
+        public sealed class Dense : ILayer
+        {
+            private readonly double[,] weights;
+            private static readonly Random Random = new Random(11);
+
+            public Dense(int inputs, int outputs)
+            {
+                weights = new double[outputs, inputs];
+                for (int o = 0; o < outputs; o++)
+                    for (int i = 0; i < inputs; i++)
+                        INIT;
+            }
+
+            public double[] Forward(double[] input)
+            {
+                var output = new double[weights.GetLength(0)];
+                for (int o = 0; o < output.Length; o++)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < input.Length; i++)
+                        sum += weights[o, i] * input[i];
+                    output[o] = sum;
+                }
+
+                return output;
+            }
+        }
+
+        public sealed class Tanh : ILayer
+        {
+            private double[] lastInput = new double[0];
+
+            public double[] Forward(double[] input)
+            {
+                lastInput = input;
+                var output = new double[input.Length];
+                for (int i = 0; i < input.Length; i++)
+                    output[i] = Math.Tanh(input[i]);
+                return output;
+            }
+        }
+
+        public sealed class Relu : ILayer
+        {
+            public double[] Forward(double[] input)
+            {
+                var output = new double[input.Length];
+                for (int i = 0; i < input.Length; i++)
+                    output[i] = Math.Max(0, input[i]);
+                return output;
+            }
+        }
+
+        public sealed class Sequential
+        {
+            private readonly List<ILayer> layers = new List<ILayer>();
+
+            public void Add(ILayer layer) => layers.Add(layer);
+
+            public double[] Predict(double[] x)
+            {
+                foreach (var layer in layers) x = layer.Forward(x);
+                return x;
+            }
+        }
+        """;
+
+    internal static string Mini(string init) => MiniFramework.Replace("INIT", init);
+
+    internal static string Build(string body) => $$"""
+        public static class Program
+        {
+            public static Sequential Build()
+            {
+                var net = new Sequential();
+                {{body}}
+                return net;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task He_in_a_dense_layer_followed_by_tanh_layers_in_a_list_is_reported_with_the_layer_after_it() =>
+        VerifyAsync(
+            new[]
+            {
+                Mini("{|#0:weights[o, i] = " + HeUniform + "|}"),
+                Build("net.Add(new Dense(2, 8)); net.Add(new Tanh()); net.Add(new Dense(8, 8)); net.Add(new Tanh()); net.Add(new Dense(8, 1));"),
+            },
+            Diagnostic("INIT003").WithLocation(0).WithArguments(
+                "weights",
+                "He (Kaiming) uniform with the ReLU gain",
+                "tanh in Dense.Forward (Test0.cs), as chosen by 'new Tanh()' after 'new Dense(2, 8)' in Program.Build (Test1.cs)",
+                "the ReLU gain doubles the variance that a saturating activation expects, so its units saturate and their gradients vanish in a deep stack (Glorot and Bengio 2010)",
+                "Xavier uniform values, which suit the tanh that follows (bound sqrt(6 / (fan_in + fan_out)))"));
+
+    [Fact]
+    public Task Xavier_in_a_dense_layer_followed_by_ReLU_layers_in_an_initializer_is_reported() =>
+        VerifyAsync(new[]
+        {
+            Mini("{|INIT003:weights[o, i] = " + XavierUniform + "|}"),
+            """
+            using System.Collections.Generic;
+
+            public static class Program
+            {
+                public static List<ILayer> Layers() => new List<ILayer> { new Dense(4, 16), new Relu(), new Dense(16, 16), new Relu(), new Dense(16, 3) };
+            }
+            """,
+        });
+
+    [Fact]
+    public Task Matching_activation_layers_in_a_list_are_silent() =>
+        VerifyAsync(new[] { Mini("weights[o, i] = " + HeUniform), Build("net.Add(new Dense(2, 8)); net.Add(new Relu()); net.Add(new Dense(8, 8)); net.Add(new Relu()); net.Add(new Dense(8, 1));") });
+
+    [Fact]
+    public Task Different_activation_layers_after_the_hidden_layers_are_not_judged() =>
+        VerifyAsync(new[] { Mini("weights[o, i] = " + HeUniform), Build("net.Add(new Dense(2, 8)); net.Add(new Tanh()); net.Add(new Dense(8, 8)); net.Add(new Relu()); net.Add(new Dense(8, 1));") });
+
+    [Fact]
+    public Task A_dense_layer_followed_by_another_dense_layer_is_not_judged() =>
+        VerifyAsync(new[] { Mini("weights[o, i] = " + HeUniform), Build("net.Add(new Dense(2, 8)); net.Add(new Dense(8, 8)); net.Add(new Tanh()); net.Add(new Dense(8, 1));") });
+
+    [Fact]
+    public Task Layers_added_to_two_different_networks_are_not_taken_as_one_list() =>
+        VerifyAsync(new[] { Mini("weights[o, i] = " + HeUniform), Build("var other = new Sequential(); net.Add(new Dense(2, 8)); other.Add(new Tanh()); net.Add(new Dense(8, 1));") });
+
+    [Fact]
+    public Task An_unscaled_draw_in_a_listed_dense_layer_gets_the_remedy_of_the_layer_after_it() =>
+        VerifyAsync(new[]
+        {
+            Mini("{|INIT004:weights[o, i] = Random.NextDouble() * 2 - 1|}"),
+            Build("net.Add(new Dense(2, 8)); net.Add(new Tanh()); net.Add(new Dense(8, 8)); net.Add(new Tanh()); net.Add(new Dense(8, 1));"),
+        });
+
+    [Fact]
+    public Task Xavier_in_dense_layers_added_before_ReLU_layers_is_reported() =>
+        VerifyAsync(new[] { Mini("{|INIT003:weights[o, i] = " + XavierUniform + "|}"), Build("net.Add(new Dense(2, 8)); net.Add(new Relu()); net.Add(new Dense(8, 8)); net.Add(new Relu()); net.Add(new Dense(8, 8)); net.Add(new Relu()); net.Add(new Dense(8, 1));") });
 }

@@ -98,7 +98,8 @@ internal sealed class ArrayWeightRecognizer
     /// INIT004 need a layer's place in a network (<see cref="Position"/>): a weighted sum that may feed another in the type, a
     /// type held as several layers, or a forward method chained into a network; INIT003 needs a scale formula, which takes a
     /// square root, a random draw (in the type's file, or by another type
-    /// where the arrays are not private) and an activation. Numeric code whose products are none of these (filters, solvers, graphs) stops here.
+    /// where the arrays are not private) and an activation. A layer class made in a list of layers may be paired with the
+    /// activation layer after it (<see cref="ConstructionSites"/>). Numeric code whose products are none of these (filters, solvers, graphs) stops here.
     /// </summary>
     private bool MayBeJudged(INamedTypeSymbol type, Dictionary<ISymbol, StorageEvidence> followed, ElementProducts products, WeightClues clues, CancellationToken cancellationToken)
     {
@@ -106,7 +107,8 @@ internal sealed class ArrayWeightRecognizer
         return followed.Values.Distinct().Any(storage => index.IsStacked(type.Name, LayerDepth(storage)))
             || products.MayFeed(names)
             || (clues.MayDrawScheme() || MayBeUsedOutside(type, followed.Keys)) && products.MayActivate(names)
-            || products.MethodsMultiplying(names).Any(method => index.IsChained(method, cancellationToken));
+            || products.MethodsMultiplying(names).Any(method => index.IsChained(method, cancellationToken))
+            || index.IsListed(type.Name, cancellationToken);
     }
 
     /// <summary>Another type, or a nested one, may use the members (a derived class, a network that fills its layers).</summary>
@@ -143,10 +145,11 @@ internal sealed class ArrayWeightRecognizer
             var applied = MemberScope.OnePlace(forward.Select(use => use.Where));
             var activation = MemberScope.Agreed(forward.Select(use => use.Activation), ActivationKind.Unknown);
             var networkHidden = hiddenLayers;
-            if (activation == ActivationKind.Unknown && initializations[storage].Kind != InitKind.Unknown && position != LayerPosition.Output
-                && ConstructionSites.Pair(collector.Type, forward, index, context.CancellationToken) is { } paired)
+            if (activation is ActivationKind.Unknown or ActivationKind.Linear && initializations[storage].Kind != InitKind.Unknown && position != LayerPosition.Output
+                && ConstructionSites.Pair(collector.Type, forward, activation == ActivationKind.Linear, index, context.CancellationToken) is { } paired)
             {
-                // One layer class, its activation chosen where each layer is made: what every hidden layer's construction chooses.
+                // One layer class, its activation chosen where each layer is made (an argument, or the activation layer after it in
+                // a list): what every hidden layer's construction chooses.
                 (activation, position, networkHidden) = (paired.Activation, LayerPosition.Hidden, networkHidden ?? paired.HiddenLayers);
                 applied = (applied is null ? string.Empty : applied + ", ") + "as chosen by " + paired.Where;
             }

@@ -20,10 +20,14 @@ namespace InitAnalyzers.Recognizers.Arrays;
 /// </summary>
 internal static class ConstructionSites
 {
-    /// <summary>The one activation every hidden construction chooses, or null.</summary>
-    public static Pairing? Pair(INamedTypeSymbol type, IReadOnlyList<WeightedSumUse> forward, CompilationIndex index, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one activation every hidden construction chooses, or null. A layer whose sum leaves it as it is
+    /// (<paramref name="linear"/>, or a construction that chooses no activation) takes the activation layer made after it in
+    /// the same list: <c>net.Add(new Dense(2, 8)); net.Add(new Tanh());</c>.
+    /// </summary>
+    public static Pairing? Pair(INamedTypeSymbol type, IReadOnlyList<WeightedSumUse> forward, bool linear, CompilationIndex index, CancellationToken cancellationToken)
     {
-        if (forward.Count == 0 || forward.Any(use => use.ActivationAt is null))
+        if (forward.Count == 0 || !linear && forward.Any(use => use.ActivationAt is null))
         {
             return null;
         }
@@ -33,8 +37,9 @@ internal static class ConstructionSites
             .Select(network => network.OrderBy(creation => creation.Syntax.SpanStart).ToList())
             .Where(network => network.Count >= 2)
             .ToList();
+        var methods = forward.Select(use => use.Method).Distinct().ToList();
         ActivationKind? chosen = null;
-        IObjectCreationOperation? first = null;
+        string? where = null;
         var hiddenLayers = 0;
         foreach (var network in networks)
         {
@@ -42,30 +47,82 @@ internal static class ConstructionSites
             foreach (var hidden in network.Take(network.Count - 1))
             {
                 var construction = new ConstructionArguments(hidden);
-                var activation = MemberScope.Agreed(forward.Select(use => use.ActivationAt!(construction)), ActivationKind.Unknown);
+                var activation = linear ? ActivationKind.Linear : MemberScope.Agreed(forward.Select(use => use.ActivationAt!(construction)), ActivationKind.Unknown);
+                var next = activation == ActivationKind.Linear ? LayerAfter(hidden, cancellationToken) : null;
+                if (next is not null)
+                {
+                    activation = ActivationLayers.Applied(next, methods, cancellationToken);
+                }
+                else if (activation == ActivationKind.Linear)
+                {
+                    return null; // nothing after it in a list: where its output goes is not seen
+                }
+
                 if (activation == ActivationKind.Unknown || chosen is { } other && other != activation)
                 {
                     return null; // an activation not known, or two: no one scheme suits every hidden layer
                 }
 
                 chosen = activation;
-                first ??= hidden;
+                where ??= next is null ? Describe(hidden) : Describe(next, "after " + Text(hidden));
             }
         }
 
-        return chosen is { } kind && first is not null ? new Pairing(kind, hiddenLayers, Describe(first)) : null;
+        return chosen is { } kind && where is not null ? new Pairing(kind, hiddenLayers, where) : null;
+    }
+
+    /// <summary>
+    /// The layer made right after <paramref name="creation"/> in the same list: the next element of a collection or array
+    /// initializer, the next argument of a call, or the argument of the next statement that adds to the same receiver
+    /// (<c>net.Add(new Dense(2, 8)); net.Add(new Tanh());</c>). Null when there is none or it is not a construction.
+    /// </summary>
+    private static IObjectCreationOperation? LayerAfter(IObjectCreationOperation creation, CancellationToken cancellationToken)
+    {
+        var next = creation.Syntax.Parent switch
+        {
+            InitializerExpressionSyntax list => Following(list.Expressions, (ExpressionSyntax)creation.Syntax),
+            ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: > 1 } arguments } argument => Following(arguments.Arguments, argument)?.Expression,
+            ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax added, Parent: ExpressionStatementSyntax { Parent: BlockSyntax block } statement } } } =>
+                Following(block.Statements, statement) is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax adding, ArgumentList.Arguments: { Count: 1 } nextArguments } }
+                && adding.Name.Identifier.ValueText == added.Name.Identifier.ValueText && Microsoft.CodeAnalysis.CSharp.SyntaxFactory.AreEquivalent(adding.Expression, added.Expression)
+                    ? nextArguments[0].Expression
+                    : null,
+            _ => null,
+        };
+        return next is ObjectCreationExpressionSyntax && creation.SemanticModel?.GetOperation(next, cancellationToken) is IObjectCreationOperation layer ? layer : null;
+    }
+
+    private static T? Following<T>(SeparatedSyntaxList<T> items, T item)
+        where T : SyntaxNode
+    {
+        var at = items.IndexOf(item);
+        return at >= 0 && at + 1 < items.Count ? items[at + 1] : null;
+    }
+
+    private static T? Following<T>(SyntaxList<T> items, T item)
+        where T : SyntaxNode
+    {
+        var at = items.IndexOf(item);
+        return at >= 0 && at + 1 < items.Count ? items[at + 1] : null;
     }
 
     /// <summary>The member whose body makes the construction, or the type whose field initializers do.</summary>
     private static SyntaxNode? Scope(SyntaxNode creation) =>
         creation.Ancestors().FirstOrDefault(node => node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or TypeDeclarationSyntax or CompilationUnitSyntax);
 
-    /// <summary><c>'new Layer(784, 128, Act.ReLU)' in Program.Main (Program.cs)</c>.</summary>
-    private static string Describe(IObjectCreationOperation creation)
+    /// <summary><c>'new Layer(784, 128, Act.ReLU)' in Program.Main (Program.cs)</c>, or <c>'new Tanh()' after 'new Dense(2, 8)' in ...</c>.</summary>
+    private static string Describe(IObjectCreationOperation creation, string? relation = null) =>
+        string.Format(
+            CultureInfo.InvariantCulture,
+            "{0}{1} in {2}",
+            Text(creation),
+            relation is null ? string.Empty : " " + relation,
+            MemberScope.Place(creation.SemanticModel?.GetEnclosingSymbol(creation.Syntax.SpanStart), creation.Syntax.SyntaxTree));
+
+    private static string Text(IObjectCreationOperation creation)
     {
         var text = string.Join(" ", creation.Syntax.ToString().Split(new[] { ' ', '\r', '\n', '\t' }, System.StringSplitOptions.RemoveEmptyEntries));
-        text = text.Length <= 60 ? text : text.Substring(0, 57) + "...";
-        return string.Format(CultureInfo.InvariantCulture, "'{0}' in {1}", text, MemberScope.Place(creation.SemanticModel?.GetEnclosingSymbol(creation.Syntax.SpanStart), creation.Syntax.SyntaxTree));
+        return "'" + (text.Length <= 60 ? text : text.Substring(0, 57) + "...") + "'";
     }
 
     /// <summary>The activation chosen for a layer class's hidden layers, how many hidden layers its largest network has, and where the first is made.</summary>
