@@ -85,29 +85,36 @@ internal sealed class CompilationIndex
     }
 
     /// <summary>
-    /// Every <c>new T(...)</c> of <paramref name="type"/> in the compilation (<c>new Layer(784, 128, Act.ReLU)</c>), bound. Found by
-    /// a text search of the type's name; a target-typed <c>new(...)</c> does not name it and is not found.
+    /// Every <c>new T(...)</c> of a type of this name in the compilation (<c>new Layer(784, 128, Act.ReLU)</c>), from syntax. Found
+    /// by a text search of the name; a target-typed <c>new(...)</c> does not name it and is not found.
     /// </summary>
-    public IReadOnlyList<Microsoft.CodeAnalysis.Operations.IObjectCreationOperation> Creations(INamedTypeSymbol type, CancellationToken cancellationToken)
+    public IEnumerable<ObjectCreationExpressionSyntax> CreationSyntax(string typeName, CancellationToken cancellationToken) =>
+        MemberUses(typeName, cancellationToken).Select(CreationOf).OfType<ObjectCreationExpressionSyntax>();
+
+    /// <summary><paramref name="creations"/> bound, one semantic model per tree, keeping those that make <paramref name="type"/>.</summary>
+    public List<Microsoft.CodeAnalysis.Operations.IObjectCreationOperation> Bind(IEnumerable<ObjectCreationExpressionSyntax> creations, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        var creations = new List<Microsoft.CodeAnalysis.Operations.IObjectCreationOperation>();
-        foreach (var byTree in MemberUses(type.Name, cancellationToken).Select(CreationOf).OfType<ObjectCreationExpressionSyntax>().GroupBy(creation => creation.SyntaxTree))
+        var bound = new List<Microsoft.CodeAnalysis.Operations.IObjectCreationOperation>();
+        foreach (var byTree in creations.GroupBy(creation => creation.SyntaxTree))
         {
 #pragma warning disable RS1030 // constructions in other types are outside this symbol's operation actions
             var model = compilation.GetSemanticModel(byTree.Key);
 #pragma warning restore RS1030
             foreach (var creation in byTree)
             {
-                if (model.GetOperation(creation, cancellationToken) is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation bound
-                    && SymbolEqualityComparer.Default.Equals(bound.Type?.OriginalDefinition, type.OriginalDefinition))
+                if (model.GetOperation(creation, cancellationToken) is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation operation
+                    && SymbolEqualityComparer.Default.Equals(operation.Type?.OriginalDefinition, type.OriginalDefinition))
                 {
-                    creations.Add(bound);
+                    bound.Add(operation);
                 }
             }
         }
 
-        return creations;
+        return bound;
     }
+
+    /// <summary>True when some type of the compilation derives from a type of this name, by name.</summary>
+    public bool HasDerived(string typeName) => holdings.Value.SelfAndDerived(typeName).Count > 1;
 
     /// <summary>
     /// True when a type of this name is made in a list of layers, read from syntax: <c>new T(...)</c> as an element of a

@@ -536,4 +536,45 @@ public sealed class ConstructionSitePairingTests
     [Fact]
     public Task Xavier_in_dense_layers_added_before_ReLU_layers_is_reported() =>
         VerifyAsync(new[] { Mini("{|INIT003:weights[o, i] = " + XavierUniform + "|}"), Build("net.Add(new Dense(2, 8)); net.Add(new Relu()); net.Add(new Dense(8, 8)); net.Add(new Relu()); net.Add(new Dense(8, 8)); net.Add(new Relu()); net.Add(new Dense(8, 1));") });
+
+    [Fact]
+    public Task A_store_under_a_condition_does_not_replace_the_field_initializer() =>
+        VerifyAsync(new[]
+        {
+            Layer(XavierUniform)
+                .Replace("private readonly Act activation;", "private readonly Act activation = Act.Tanh;")
+                .Replace("public Layer(int inputs, int outputs, Act activation)", "public Layer(int inputs, int outputs, bool relu = false)")
+                .Replace("this.activation = activation;", "if (relu) activation = Act.ReLU;"),
+            Network("return new List<Layer> { new Layer(784, 256), new Layer(256, 128), new Layer(128, 64), new Layer(64, 10) };"),
+        });
+
+    [Fact]
+    public Task A_store_in_the_base_class_constructor_is_not_dropped() =>
+        VerifyAsync(new[]
+        {
+            Layer(HeUniform)
+                .Replace("public sealed class Layer", "public abstract class LayerBase\n{\n    protected readonly Act activation = Act.Tanh;\n\n    protected LayerBase(Act activation) { this.activation = activation; }\n}\n\npublic sealed class Layer : LayerBase")
+                .Replace("    private readonly Act activation;\n", string.Empty)
+                .Replace("public Layer(int inputs, int outputs, Act activation)", "public Layer(int inputs, int outputs, Act activation) : base(activation)")
+                .Replace("        this.activation = activation;\n", string.Empty),
+            Network(ThreeReLU),
+        });
+
+    [Fact]
+    public Task A_network_with_target_typed_constructions_is_not_judged() =>
+        VerifyAsync(new[] { Layer(HeUniform), Network("return new List<Layer> { new Layer(784, 256, Act.Tanh), new(256, 128, Act.ReLU), new(128, 64, Act.ReLU), new Layer(64, 10, Act.Softmax) };") });
+
+    [Fact]
+    public Task Layers_made_one_by_one_must_all_call_for_one_scheme() =>
+        VerifyAsync(new[]
+        {
+            Layer(HeUniform),
+            """
+            public sealed class Model
+            {
+                private readonly Layer output = new Layer(64, 10, Act.Tanh);
+                private readonly Layer hidden = new Layer(784, 64, Act.ReLU);
+            }
+            """,
+        });
 }

@@ -25,7 +25,7 @@ internal static class ActivationLayers
         var found = ActivationKind.Unknown;
         foreach (var name in methods)
         {
-            var kind = Forward(layer, name) is { } method ? AppliedBy(method, model.Compilation, cancellationToken) : ActivationKind.Unknown;
+            var kind = Forward(layer, name, model.Compilation) is { } method ? AppliedBy(method.OriginalDefinition, model.Compilation, cancellationToken) : ActivationKind.Unknown;
             if (kind == ActivationKind.Unknown || found != ActivationKind.Unknown && found != kind)
             {
                 return ActivationKind.Unknown;
@@ -38,9 +38,10 @@ internal static class ActivationLayers
     }
 
     /// <summary>The method of that name with one parameter that an instance runs, declared in source by the class or a base class.</summary>
-    private static IMethodSymbol? Forward(INamedTypeSymbol layer, string name)
+    private static IMethodSymbol? Forward(INamedTypeSymbol layer, string name, Compilation compilation)
     {
-        for (var type = layer; type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
+        // A class of a referenced project has source too, in another compilation, whose trees this one cannot bind.
+        for (var type = layer; type is not null && type.DeclaringSyntaxReferences.Any(reference => compilation.ContainsSyntaxTree(reference.SyntaxTree)); type = type.BaseType)
         {
             if (type.GetMembers(name).OfType<IMethodSymbol>().FirstOrDefault(method => method.Parameters.Length == 1 && !method.IsAbstract) is { } method)
             {
@@ -53,7 +54,7 @@ internal static class ActivationLayers
 
     private static ActivationKind AppliedBy(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (method.DeclaringSyntaxReferences.Length != 1)
+        if (method.DeclaringSyntaxReferences.Length != 1 || !compilation.ContainsSyntaxTree(method.DeclaringSyntaxReferences[0].SyntaxTree))
         {
             return ActivationKind.Unknown;
         }

@@ -43,14 +43,16 @@ internal sealed class ConstructionArguments
                 continue;
             }
 
-            if (root is IConstructorBodyOperation && value.SemanticModel?.GetDeclaredSymbol(root.Syntax) is IMethodSymbol storingConstructor)
+            if (root is IConstructorBodyOperation && value.SemanticModel?.GetDeclaredSymbol(root.Syntax) is IMethodSymbol storingConstructor
+                && SymbolEqualityComparer.Default.Equals(storingConstructor.ContainingType?.OriginalDefinition, constructor.ContainingType?.OriginalDefinition))
             {
                 if (!SymbolEqualityComparer.Default.Equals(storingConstructor.OriginalDefinition, constructor.OriginalDefinition))
                 {
-                    continue; // another constructor: it does not run for this instance
+                    continue; // another constructor of the type: it does not run for this instance (a base class's does, and is kept)
                 }
 
-                storedByConstructor = true;
+                // Only a store the constructor always makes replaces the field initializer's value; one under a condition may not.
+                storedByConstructor |= IsAlwaysMade(value);
                 bound.Add(Argument(value, constructor) ?? value);
                 continue;
             }
@@ -72,6 +74,10 @@ internal sealed class ConstructionArguments
         value.WalkDownConversions() is IParameterReferenceOperation { Parameter: var parameter } && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, constructor.OriginalDefinition)
             ? creation.Arguments.FirstOrDefault(argument => argument.Parameter is { } bound && SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, parameter.OriginalDefinition))?.Value
             : null;
+
+    /// <summary>The value of an assignment that is a statement of the constructor's own body, not nested in a branch or loop.</summary>
+    private static bool IsAlwaysMade(IOperation value) =>
+        value.Parent is IAssignmentOperation { Parent: IExpressionStatementOperation { Parent: IBlockOperation { Parent: IConstructorBodyOperation } } };
 
     private static IOperation Root(IOperation operation)
     {

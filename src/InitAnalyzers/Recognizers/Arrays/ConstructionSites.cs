@@ -27,49 +27,97 @@ internal static class ConstructionSites
     /// </summary>
     public static Pairing? Pair(INamedTypeSymbol type, IReadOnlyList<WeightedSumUse> forward, bool linear, CompilationIndex index, CancellationToken cancellationToken)
     {
-        if (forward.Count == 0 || !linear && forward.Any(use => use.ActivationAt is null))
+        // A derived class's constructions, and target-typed new(...), are not found by name: what is found would decide alone.
+        if (forward.Count == 0 || !linear && forward.Any(use => use.ActivationAt is null) || index.HasDerived(type.Name))
         {
             return null;
         }
 
-        var networks = index.Creations(type, cancellationToken)
-            .GroupBy(creation => Scope(creation.Syntax))
-            .Select(network => network.OrderBy(creation => creation.Syntax.SpanStart).ToList())
-            .Where(network => network.Count >= 2)
+        // Grouped from syntax before anything is bound: only a list or a member that makes two layers or more is a network.
+        var networks = index.CreationSyntax(type.Name, cancellationToken)
+            .GroupBy(creation => ListOf(creation))
+            .Where(network => network.Count() >= 2)
             .ToList();
+        if (networks.Count == 0 || networks.Any(network => Scope(network.First())?.DescendantNodes().OfType<ImplicitObjectCreationExpressionSyntax>().Any() != false))
+        {
+            return null;
+        }
+
         var methods = forward.Select(use => use.Method).Distinct().ToList();
         ActivationKind? chosen = null;
         string? where = null;
         var hiddenLayers = 0;
         foreach (var network in networks)
         {
-            hiddenLayers = System.Math.Max(hiddenLayers, network.Count - 1);
-            foreach (var hidden in network.Take(network.Count - 1))
+            var layers = index.Bind(network.OrderBy(creation => creation.SpanStart), type, cancellationToken);
+            var ordered = network.Key is not MemberDeclarationSyntax and not CompilationUnitSyntax and not AccessorDeclarationSyntax and not LocalFunctionStatementSyntax;
+            if (layers.Count < 2 || !ordered && linear)
+            {
+                return null; // a layer without its own activation takes it from the layer after it, which only a list shows
+            }
+
+            // In a list the last layer is the output and the others are hidden; layers made one by one (fields, locals) are in
+            // no order that says which is the output, so every one of them must call for the same scheme.
+            hiddenLayers = ordered ? System.Math.Max(hiddenLayers, layers.Count - 1) : hiddenLayers;
+            foreach (var hidden in ordered ? layers.Take(layers.Count - 1) : layers)
             {
                 var construction = new ConstructionArguments(hidden);
-                var activation = linear ? ActivationKind.Linear : MemberScope.Agreed(forward.Select(use => use.ActivationAt!(construction)), ActivationKind.Unknown);
-                var next = activation == ActivationKind.Linear ? LayerAfter(hidden, cancellationToken) : null;
+                var activation = linear ? ActivationKind.Linear : Agreed(forward.Select(use => use.ActivationAt!(construction)));
+                var next = activation == ActivationKind.Linear && ordered ? LayerAfter(hidden, cancellationToken) : null;
                 if (next is not null)
                 {
                     activation = ActivationLayers.Applied(next, methods, cancellationToken);
                 }
-                else if (activation == ActivationKind.Linear)
+                else if (activation == ActivationKind.Linear && ordered)
                 {
-                    return null; // nothing after it in a list: where its output goes is not seen
+                    return null; // nothing after it in the list: where its output goes is not seen
                 }
 
-                if (activation == ActivationKind.Unknown || chosen is { } other && other != activation)
+                if (activation == ActivationKind.Unknown || chosen is { } other && (ordered ? other != activation : Family(other) != Family(activation)))
                 {
                     return null; // an activation not known, or two: no one scheme suits every hidden layer
                 }
 
-                chosen = activation;
+                chosen ??= activation;
                 where ??= next is null ? Describe(hidden) : Describe(next, "after " + Text(hidden));
             }
         }
 
         return chosen is { } kind && where is not null ? new Pairing(kind, hiddenLayers, where) : null;
     }
+
+    /// <summary>The one activation every forward use applies; unknown when any is unknown or two differ.</summary>
+    private static ActivationKind Agreed(IEnumerable<ActivationKind> kinds)
+    {
+        var found = ActivationKind.Unknown;
+        foreach (var kind in kinds)
+        {
+            if (kind == ActivationKind.Unknown || found != ActivationKind.Unknown && found != kind)
+            {
+                return ActivationKind.Unknown;
+            }
+
+            found = kind;
+        }
+
+        return found;
+    }
+
+    /// <summary>Which scheme an activation calls for: He for the ReLU family, LeCun for SELU, Xavier for the others.</summary>
+    private static int Family(ActivationKind activation) => activation.IsRectifier() ? 0 : activation == ActivationKind.SELU ? 1 : 2;
+
+    /// <summary>
+    /// The list a construction is an element of, in order: a collection or array initializer, the arguments of one call, or
+    /// the <c>Add</c> statements on one receiver in a block. Otherwise the member (or the type, for field initializers) that makes it.
+    /// </summary>
+    private static object? ListOf(ObjectCreationExpressionSyntax creation) => creation.Parent switch
+    {
+        InitializerExpressionSyntax list => list,
+        ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: > 1 } arguments } => arguments,
+        ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax added, Parent: ExpressionStatementSyntax { Parent: BlockSyntax block } } } } =>
+            (block, added.Name.Identifier.ValueText, added.Expression.ToString()),
+        _ => Scope(creation),
+    };
 
     /// <summary>
     /// The layer made right after <paramref name="creation"/> in the same list: the next element of a collection or array
