@@ -36,6 +36,17 @@ internal static class ActivationKindExtensions
     public static bool IsRectifier(this ActivationKind kind) =>
         kind is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.ELU or ActivationKind.GELU or ActivationKind.SiLU or ActivationKind.Softplus;
 
+    /// <summary>
+    /// The scheme derived for the activation (DOMAIN.md section 3): LeCun normal for SELU, Xavier for tanh, sigmoid, linear and
+    /// softmax layers, He for the ReLU family and when nothing is known.
+    /// </summary>
+    public static InitScheme SuitedScheme(this ActivationKind kind) => kind switch
+    {
+        ActivationKind.SELU => InitScheme.LeCunNormal,
+        ActivationKind.Tanh or ActivationKind.Sigmoid or ActivationKind.Linear or ActivationKind.Softmax => InitScheme.XavierNormal,
+        _ => InitScheme.HeNormal,
+    };
+
     /// <summary>Saturating activations, for which Xavier initialization is derived (Glorot and Bengio 2010).</summary>
     public static bool IsSaturating(this ActivationKind kind) => kind is ActivationKind.Tanh or ActivationKind.Sigmoid;
 }

@@ -117,13 +117,12 @@ internal sealed class CompilationIndex
     public bool HasDerived(string typeName) => holdings.Value.SelfAndDerived(typeName).Count > 1;
 
     /// <summary>
-    /// True when a type of this name is made in a list of layers, read from syntax: <c>new T(...)</c> as an element of a
-    /// collection or array initializer, beside other arguments of a call, or added by a call statement (<c>net.Add(new T(8))</c>).
+    /// True when a type of this name is made in a list of layers (<see cref="LayerListSyntax"/>): <c>new T(...)</c> as an element of
+    /// a collection or array initializer, beside other arguments of a call, or added by a call statement (<c>net.Add(new T(8))</c>).
     /// Such a layer may take its activation from the layer made after it (<see cref="Arrays.ConstructionSites"/>).
     /// </summary>
     public bool IsListed(string typeName, CancellationToken cancellationToken) =>
-        listed.GetOrAdd(typeName, name => MemberUses(name, cancellationToken).Select(CreationOf).Any(creation => creation?.Parent is InitializerExpressionSyntax
-            || creation?.Parent is ArgumentSyntax { Parent: ArgumentListSyntax list } && (list.Arguments.Count > 1 || list.Parent is InvocationExpressionSyntax { Parent: ExpressionStatementSyntax })));
+        listed.GetOrAdd(typeName, name => CreationSyntax(name, cancellationToken).Any(creation => LayerListSyntax.ListOf(creation) is not null));
 
     /// <summary>The <c>new T(...)</c> whose type's name is <paramref name="name"/>: <c>new Layer(...)</c>, <c>new Nn.Layer(...)</c>.</summary>
     private static ObjectCreationExpressionSyntax? CreationOf(IdentifierNameSyntax name) => name.Parent switch

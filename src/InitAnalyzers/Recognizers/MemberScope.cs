@@ -41,6 +41,13 @@ internal static class MemberScope
         return owner is null ? "(" + file + ")" : owner + " (" + file + ")";
     }
 
+    /// <summary>Source text for a message: whitespace runs made one space, cut to 60 characters.</summary>
+    public static string Shortened(string text)
+    {
+        text = string.Join(" ", text.Split(new[] { ' ', '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+    }
+
     /// <summary>The one place every forward use agrees on, or null.</summary>
     public static string? OnePlace(IEnumerable<string?> places) => places.Distinct().ToList() is { Count: 1 } one ? one[0] : null;
 

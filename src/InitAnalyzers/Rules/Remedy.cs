@@ -38,13 +38,6 @@ internal static class Remedy
     /// <summary>Diagnostic property: the <see cref="WeightRole"/> of the site.</summary>
     public const string RoleProperty = "Role";
 
-    public static InitScheme SchemeFor(ActivationKind activation) => activation switch
-    {
-        ActivationKind.SELU => InitScheme.LeCunNormal,
-        ActivationKind.Tanh or ActivationKind.Sigmoid or ActivationKind.Linear or ActivationKind.Softmax => InitScheme.XavierNormal,
-        _ => InitScheme.HeNormal,
-    };
-
     /// <summary>The remedy in words, for a message's last clause, in the family the fix writes where nothing was drawn.</summary>
     public static string Describe(WeightSite site, InitOptions options) => Describe(site, options.FixFamilyFor(null), null, null);
 
@@ -104,7 +97,7 @@ internal static class Remedy
     public static ImmutableDictionary<string, string?> Properties(WeightSite site, InitOptions options)
     {
         var builder = ImmutableDictionary.CreateBuilder<string, string?>();
-        builder[SchemeProperty] = SchemeFor(site.Activation).ToString();
+        builder[SchemeProperty] = site.Activation.SuitedScheme().ToString();
         if (options.FixFamily is { } family)
         {
             builder[DistributionProperty] = family.ToString();

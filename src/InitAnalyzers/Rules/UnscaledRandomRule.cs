@@ -96,7 +96,7 @@ internal sealed class UnscaledRandomRule : IWeightRule
             return null;
         }
 
-        return Remedy.SchemeFor(site.Activation) switch
+        return site.Activation.SuitedScheme() switch
         {
             InitScheme.HeNormal or InitScheme.HeUniform => ("He", Math.Sqrt(2.0 / fanIn)),
             InitScheme.LeCunNormal or InitScheme.LeCunUniform => ("LeCun", Math.Sqrt(1.0 / fanIn)),

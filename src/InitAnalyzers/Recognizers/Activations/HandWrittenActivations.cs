@@ -274,12 +274,15 @@ internal static class HandWrittenActivations
     }
 
     /// <summary>One kind that every value agrees on; unknown when any is unknown or two disagree.</summary>
-    private static ActivationKind Agreed(System.Collections.Generic.IReadOnlyList<IOperation> values, Func<IOperation, ActivationKind> recognize)
+    private static ActivationKind Agreed(System.Collections.Generic.IReadOnlyList<IOperation> values, Func<IOperation, ActivationKind> recognize) =>
+        Unanimous(values.Select(recognize));
+
+    /// <summary>The one kind all of <paramref name="kinds"/> are; unknown when any is unknown or two differ (read lazily, so it stops at the first).</summary>
+    public static ActivationKind Unanimous(System.Collections.Generic.IEnumerable<ActivationKind> kinds)
     {
         var found = ActivationKind.Unknown;
-        foreach (var value in values)
+        foreach (var kind in kinds)
         {
-            var kind = recognize(value);
             if (kind == ActivationKind.Unknown || found != ActivationKind.Unknown && found != kind)
             {
                 return ActivationKind.Unknown;

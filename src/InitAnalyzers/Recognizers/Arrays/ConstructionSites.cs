@@ -12,9 +12,9 @@ namespace InitAnalyzers.Recognizers.Arrays;
 
 /// <summary>
 /// Pairs a layer class that serves several activations, chosen when it is constructed, with the activations its constructions
-/// choose: <c>new Layer(784, 128, Act.ReLU), new Layer(128, 64, Act.ReLU), new Layer(64, 10, Act.Softmax)</c>. The constructions
-/// made in one member (or in one type's field initializers) are taken as one network in source order: the last one is its
-/// output layer and the others are hidden. The class's one initializer is judged against its hidden layers' activation
+/// choose: <c>new Layer(784, 128, Act.ReLU), new Layer(128, 64, Act.ReLU), new Layer(64, 10, Act.Softmax)</c>. A list of layers
+/// (<see cref="LayerListSyntax"/>) is a network in order: its last layer is the output and the others are hidden. Layers made one
+/// by one in a member (or in one type's field initializers) must all call for one scheme. The class's one initializer is judged against its hidden layers' activation
 /// only when they all choose the same one; a class whose hidden layers choose different activations needs a scheme per
 /// construction, and is not judged.
 /// </summary>
@@ -35,7 +35,7 @@ internal static class ConstructionSites
 
         // Grouped from syntax before anything is bound: only a list or a member that makes two layers or more is a network.
         var networks = index.CreationSyntax(type.Name, cancellationToken)
-            .GroupBy(creation => ListOf(creation))
+            .GroupBy(creation => LayerListSyntax.ListOf(creation) ?? Scope(creation))
             .Where(network => network.Count() >= 2)
             .ToList();
         if (networks.Count == 0 || networks.Any(network => Scope(network.First())?.DescendantNodes().OfType<ImplicitObjectCreationExpressionSyntax>().Any() != false))
@@ -50,7 +50,7 @@ internal static class ConstructionSites
         foreach (var network in networks)
         {
             var layers = index.Bind(network.OrderBy(creation => creation.SpanStart), type, cancellationToken);
-            var ordered = network.Key is not MemberDeclarationSyntax and not CompilationUnitSyntax and not AccessorDeclarationSyntax and not LocalFunctionStatementSyntax;
+            var ordered = LayerListSyntax.ListOf(network.First()) is not null;
             if (layers.Count < 2 || !ordered && linear)
             {
                 return null; // a layer without its own activation takes it from the layer after it, which only a list shows
@@ -62,7 +62,7 @@ internal static class ConstructionSites
             foreach (var hidden in ordered ? layers.Take(layers.Count - 1) : layers)
             {
                 var construction = new ConstructionArguments(hidden);
-                var activation = linear ? ActivationKind.Linear : Agreed(forward.Select(use => use.ActivationAt!(construction)));
+                var activation = linear ? ActivationKind.Linear : HandWrittenActivations.Unanimous(forward.Select(use => use.ActivationAt!(construction)));
                 var next = activation == ActivationKind.Linear && ordered ? LayerAfter(hidden, cancellationToken) : null;
                 if (next is not null)
                 {
@@ -73,7 +73,7 @@ internal static class ConstructionSites
                     return null; // nothing after it in the list: where its output goes is not seen
                 }
 
-                if (activation == ActivationKind.Unknown || chosen is { } other && (ordered ? other != activation : Family(other) != Family(activation)))
+                if (activation == ActivationKind.Unknown || chosen is { } other && (ordered ? other != activation : other.SuitedScheme() != activation.SuitedScheme()))
                 {
                     return null; // an activation not known, or two: no one scheme suits every hidden layer
                 }
@@ -86,73 +86,12 @@ internal static class ConstructionSites
         return chosen is { } kind && where is not null ? new Pairing(kind, hiddenLayers, where) : null;
     }
 
-    /// <summary>The one activation every forward use applies; unknown when any is unknown or two differ.</summary>
-    private static ActivationKind Agreed(IEnumerable<ActivationKind> kinds)
-    {
-        var found = ActivationKind.Unknown;
-        foreach (var kind in kinds)
-        {
-            if (kind == ActivationKind.Unknown || found != ActivationKind.Unknown && found != kind)
-            {
-                return ActivationKind.Unknown;
-            }
-
-            found = kind;
-        }
-
-        return found;
-    }
-
-    /// <summary>Which scheme an activation calls for: He for the ReLU family, LeCun for SELU, Xavier for the others.</summary>
-    private static int Family(ActivationKind activation) => activation.IsRectifier() ? 0 : activation == ActivationKind.SELU ? 1 : 2;
-
-    /// <summary>
-    /// The list a construction is an element of, in order: a collection or array initializer, the arguments of one call, or
-    /// the <c>Add</c> statements on one receiver in a block. Otherwise the member (or the type, for field initializers) that makes it.
-    /// </summary>
-    private static object? ListOf(ObjectCreationExpressionSyntax creation) => creation.Parent switch
-    {
-        InitializerExpressionSyntax list => list,
-        ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: > 1 } arguments } => arguments,
-        ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax added, Parent: ExpressionStatementSyntax { Parent: BlockSyntax block } } } } =>
-            (block, added.Name.Identifier.ValueText, added.Expression.ToString()),
-        _ => Scope(creation),
-    };
-
-    /// <summary>
-    /// The layer made right after <paramref name="creation"/> in the same list: the next element of a collection or array
-    /// initializer, the next argument of a call, or the argument of the next statement that adds to the same receiver
-    /// (<c>net.Add(new Dense(2, 8)); net.Add(new Tanh());</c>). Null when there is none or it is not a construction.
-    /// </summary>
-    private static IObjectCreationOperation? LayerAfter(IObjectCreationOperation creation, CancellationToken cancellationToken)
-    {
-        var next = creation.Syntax.Parent switch
-        {
-            InitializerExpressionSyntax list => Following(list.Expressions, (ExpressionSyntax)creation.Syntax),
-            ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: > 1 } arguments } argument => Following(arguments.Arguments, argument)?.Expression,
-            ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax added, Parent: ExpressionStatementSyntax { Parent: BlockSyntax block } statement } } } =>
-                Following(block.Statements, statement) is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax adding, ArgumentList.Arguments: { Count: 1 } nextArguments } }
-                && adding.Name.Identifier.ValueText == added.Name.Identifier.ValueText && Microsoft.CodeAnalysis.CSharp.SyntaxFactory.AreEquivalent(adding.Expression, added.Expression)
-                    ? nextArguments[0].Expression
-                    : null,
-            _ => null,
-        };
-        return next is ObjectCreationExpressionSyntax && creation.SemanticModel?.GetOperation(next, cancellationToken) is IObjectCreationOperation layer ? layer : null;
-    }
-
-    private static T? Following<T>(SeparatedSyntaxList<T> items, T item)
-        where T : SyntaxNode
-    {
-        var at = items.IndexOf(item);
-        return at >= 0 && at + 1 < items.Count ? items[at + 1] : null;
-    }
-
-    private static T? Following<T>(SyntaxList<T> items, T item)
-        where T : SyntaxNode
-    {
-        var at = items.IndexOf(item);
-        return at >= 0 && at + 1 < items.Count ? items[at + 1] : null;
-    }
+    /// <summary>The layer made right after <paramref name="creation"/> in the same list (<see cref="LayerListSyntax"/>), bound; null when there is none.</summary>
+    private static IObjectCreationOperation? LayerAfter(IObjectCreationOperation creation, CancellationToken cancellationToken) =>
+        creation.Syntax is ExpressionSyntax element && LayerListSyntax.Next(element) is ObjectCreationExpressionSyntax next
+        && creation.SemanticModel?.GetOperation(next, cancellationToken) is IObjectCreationOperation layer
+            ? layer
+            : null;
 
     /// <summary>The member whose body makes the construction, or the type whose field initializers do.</summary>
     private static SyntaxNode? Scope(SyntaxNode creation) =>
@@ -167,11 +106,7 @@ internal static class ConstructionSites
             relation is null ? string.Empty : " " + relation,
             MemberScope.Place(creation.SemanticModel?.GetEnclosingSymbol(creation.Syntax.SpanStart), creation.Syntax.SyntaxTree));
 
-    private static string Text(IObjectCreationOperation creation)
-    {
-        var text = string.Join(" ", creation.Syntax.ToString().Split(new[] { ' ', '\r', '\n', '\t' }, System.StringSplitOptions.RemoveEmptyEntries));
-        return "'" + (text.Length <= 60 ? text : text.Substring(0, 57) + "...") + "'";
-    }
+    private static string Text(IObjectCreationOperation creation) => "'" + MemberScope.Shortened(creation.Syntax.ToString()) + "'";
 
     /// <summary>The activation chosen for a layer class's hidden layers, how many hidden layers its largest network has, and where the first is made.</summary>
     internal sealed class Pairing

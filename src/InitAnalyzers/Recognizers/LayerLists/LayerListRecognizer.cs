@@ -123,7 +123,7 @@ internal sealed class LayerListRecognizer
 
         if (!layer.HasWeights)
         {
-            return LayerEntry.ActivationLayer(layer.ActivationKind, Slope(creation, layer.ActivationKind), Shortened(creation.Syntax.ToString()));
+            return LayerEntry.ActivationLayer(layer.ActivationKind, Slope(creation, layer.ActivationKind), MemberScope.Shortened(creation.Syntax.ToString()));
         }
 
         // Weights loaded from saved data (ConvNetSharp's FullyConnLayer(Dictionary<string, object> data)) or set in an object
@@ -236,7 +236,7 @@ internal sealed class LayerListRecognizer
             }
 
             var position = w + 1 < weights.Count ? LayerPosition.Hidden : LayerPosition.Output;
-            var site = new WeightSite(owner, WeightRole.Weight, position, new Initialization(InitKind.Scheme, ImmutableArray.Create(entry.Location!), scheme: scheme), activation, displayName: Shortened(entry.Text!), negativeSlope: slope, framework: entry.Framework);
+            var site = new WeightSite(owner, WeightRole.Weight, position, new Initialization(InitKind.Scheme, ImmutableArray.Create(entry.Location!), scheme: scheme), activation, displayName: MemberScope.Shortened(entry.Text!), negativeSlope: slope, framework: entry.Framework);
             var where = MemberScope.Place(owner, entry.Location!.SourceTree);
             sites.Enqueue(site.InNetworkOf(hidden).AppliedIn(activationLayer is null ? where : "'" + activationLayer + "' after it, in " + where));
         }
@@ -258,7 +258,7 @@ internal sealed class LayerListRecognizer
         var function = creation.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == 0)?.Value.WalkDownConversions();
         var activation = function is IObjectCreationOperation { Type: var functionType } && catalog.Layer(functionType) is { HasWeights: false } known ? known.ActivationKind : ActivationKind.Unknown;
         var draw = RandomDraw.Uniform(0, 1);
-        var site = new WeightSite(owner, WeightRole.Weight, LayerPosition.Hidden, new Initialization(InitKind.Uniform, ImmutableArray.Create(creation.Syntax.GetLocation()), draw: draw), activation, displayName: Shortened(creation.Syntax.ToString()), framework: LayerCatalog.AccordNeuro);
+        var site = new WeightSite(owner, WeightRole.Weight, LayerPosition.Hidden, new Initialization(InitKind.Uniform, ImmutableArray.Create(creation.Syntax.GetLocation()), draw: draw), activation, displayName: MemberScope.Shortened(creation.Syntax.ToString()), framework: LayerCatalog.AccordNeuro);
         sites.Enqueue(site.InNetworkOf(layers - 1));
     }
 
@@ -269,11 +269,6 @@ internal sealed class LayerListRecognizer
     private static string? EnumMember(IOperation value) =>
         value.WalkDownConversions() is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } member } ? member.Name : null;
 
-    private static string Shortened(string text)
-    {
-        text = string.Join(" ", text.Split(new[] { ' ', '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries));
-        return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
-    }
 
     /// <summary>One entry of a layer list.</summary>
     private sealed class LayerEntry
