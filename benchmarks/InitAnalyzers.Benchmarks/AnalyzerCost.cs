@@ -19,14 +19,14 @@ namespace InitAnalyzers.Benchmarks;
 /// diagnostic) and a neural-network-heavy one (at most 5%). Each run times <c>GetDiagnostics()</c> on a fresh compilation
 /// (the compiler's binding and checks) and the analyzers' execution time as Roslyn's telemetry records it
 /// (<c>logAnalyzerExecutionTime</c>) on another fresh compilation of the same trees; both sequential, so that the times are
-/// comparable on a busy machine. The ratio is reported as the median over the runs.
+/// comparable on a busy machine. The ratio is reported as the median over the runs. The garbage collector's pauses during the analysis are printed beside each run: they fall inside the actions they interrupt, whoever allocated, and are most of the spread between runs.
 /// <code>dotnet run -c Release --project benchmarks/InitAnalyzers.Benchmarks -- analyzer-cost [--runs 7] [--lines 120000] [--only non-neural|neural]</code>
 /// </summary>
 public static class AnalyzerCost
 {
     private sealed record CodeBase(string Name, IReadOnlyList<SyntaxTree> Trees, double Target, bool MustBeClean);
 
-    private sealed record Run(double CompilerMs, double AnalyzerMs, double AnalysisWallMs, double CompilerCpuMs, double AnalysisCpuMs)
+    private sealed record Run(double CompilerMs, double AnalyzerMs, double AnalysisWallMs, double CompilerCpuMs, double AnalysisCpuMs, double AnalysisGcPauseMs)
     {
         public double Ratio => AnalyzerMs / CompilerMs;
     }
@@ -60,7 +60,7 @@ public static class AnalyzerCost
             {
                 var run = await MeasureAsync(codeBase, references, analyzers);
                 measured.Add(run);
-                Console.WriteLine($"  run {i + 1}: compiler {run.CompilerMs,8:F0} ms, analyzers {run.AnalyzerMs,7:F0} ms ({run.Ratio,6:P2}), analysis wall {run.AnalysisWallMs,8:F0} ms; cpu: compiler {run.CompilerCpuMs,8:F0} ms, analysis {run.AnalysisCpuMs,8:F0} ms");
+                Console.WriteLine($"  run {i + 1}: compiler {run.CompilerMs,8:F0} ms, analyzers {run.AnalyzerMs,7:F0} ms ({run.Ratio,6:P2}), analysis wall {run.AnalysisWallMs,8:F0} ms; cpu: compiler {run.CompilerCpuMs,8:F0} ms, analysis {run.AnalysisCpuMs,8:F0} ms; GC pauses in analysis {run.AnalysisGcPauseMs,5:F0} ms");
             }
 
             var ratio = Median(measured.Select(run => run.Ratio));
@@ -89,9 +89,11 @@ public static class AnalyzerCost
         var withAnalyzers = Compile(codeBase, references).WithAnalyzers(analyzers, options);
         process.Refresh();
         cpu = process.TotalProcessorTime;
+        var paused = GC.GetTotalPauseDuration();
         var analysis = Stopwatch.StartNew();
         await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         analysis.Stop();
+        paused = GC.GetTotalPauseDuration() - paused;
         process.Refresh();
         var analysisCpu = process.TotalProcessorTime - cpu;
         var executionTime = TimeSpan.Zero;
@@ -100,7 +102,7 @@ public static class AnalyzerCost
             executionTime += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default)).ExecutionTime;
         }
 
-        return new Run(compiler.Elapsed.TotalMilliseconds, executionTime.TotalMilliseconds, analysis.Elapsed.TotalMilliseconds, compilerCpu.TotalMilliseconds, analysisCpu.TotalMilliseconds);
+        return new Run(compiler.Elapsed.TotalMilliseconds, executionTime.TotalMilliseconds, analysis.Elapsed.TotalMilliseconds, compilerCpu.TotalMilliseconds, analysisCpu.TotalMilliseconds, paused.TotalMilliseconds);
     }
 
     private static async Task<(int Errors, SortedDictionary<string, int> Diagnostics)> CheckAsync(CodeBase codeBase, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)

@@ -23,11 +23,13 @@ internal sealed class CompilationIndex
     private readonly ConcurrentDictionary<(string, int), bool> stacked = new();
     private readonly ConcurrentDictionary<string, bool> listed = new(StringComparer.Ordinal);
     private readonly Lazy<Holdings> holdings;
+    private readonly Lazy<Dictionary<string, List<Creation>>> creations;
 
     public CompilationIndex(Compilation compilation)
     {
         this.compilation = compilation;
         holdings = new Lazy<Holdings>(() => Holdings.Scan(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        creations = new Lazy<Dictionary<string, List<Creation>>>(() => ScanCreations(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -88,8 +90,23 @@ internal sealed class CompilationIndex
     /// Every <c>new T(...)</c> of a type of this name in the compilation (<c>new Layer(784, 128, Act.ReLU)</c>), from syntax. Found
     /// by a text search of the name; a target-typed <c>new(...)</c> does not name it and is not found.
     /// </summary>
-    public IEnumerable<ObjectCreationExpressionSyntax> CreationSyntax(string typeName, CancellationToken cancellationToken) =>
-        MemberUses(typeName, cancellationToken).Select(CreationOf).OfType<ObjectCreationExpressionSyntax>();
+    public IEnumerable<ObjectCreationExpressionSyntax> CreationSyntax(string typeName, CancellationToken cancellationToken) => CreationSyntax(typeName, listedOnly: false, cancellationToken);
+
+    private IEnumerable<ObjectCreationExpressionSyntax> CreationSyntax(string typeName, bool listedOnly, CancellationToken cancellationToken)
+    {
+        if (!creations.Value.TryGetValue(typeName, out var found))
+        {
+            yield break;
+        }
+
+        foreach (var (tree, at, mayBeListed) in found)
+        {
+            if ((mayBeListed || !listedOnly) && tree.GetRoot(cancellationToken).FindToken(at).Parent is IdentifierNameSyntax name && name.Identifier.ValueText == typeName && CreationOf(name) is { } creation)
+            {
+                yield return creation;
+            }
+        }
+    }
 
     /// <summary><paramref name="creations"/> bound, one semantic model per tree, keeping those that make <paramref name="type"/>.</summary>
     public List<Microsoft.CodeAnalysis.Operations.IObjectCreationOperation> Bind(IEnumerable<ObjectCreationExpressionSyntax> creations, INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -122,7 +139,72 @@ internal sealed class CompilationIndex
     /// Such a layer may take its activation from the layer made after it (<see cref="Arrays.ConstructionSites"/>).
     /// </summary>
     public bool IsListed(string typeName, CancellationToken cancellationToken) =>
-        listed.GetOrAdd(typeName, name => CreationSyntax(name, cancellationToken).Any(creation => LayerListSyntax.ListOf(creation) is not null));
+        listed.GetOrAdd(typeName, name => CreationSyntax(name, listedOnly: true, cancellationToken).Any(creation => LayerListSyntax.ListOf(creation) is not null));
+
+    /// <summary>
+    /// Where each type name is written after <c>new</c> (<c>new Layer(</c>, <c>new Nn.Layer(</c>), from one text scan of the
+    /// compilation: asking for every layer class's constructions then costs a lookup, not a search of every file per class.
+    /// Comments and strings are found too; <see cref="CreationSyntax(string, CancellationToken)"/> keeps only the names that a creation's syntax has.
+    /// </summary>
+    private static Dictionary<string, List<Creation>> ScanCreations(Compilation compilation)
+    {
+        var found = new Dictionary<string, List<Creation>>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var text = TextSearch.StringOf(tree.GetText());
+            foreach (var at in TextSearch.Occurrences(tree.GetText(), "new", default))
+            {
+                if (TextSearch.LastNameAfter(text, at + 3) is ({ } name, var start))
+                {
+                    if (!found.TryGetValue(name, out var list))
+                    {
+                        found[name] = list = new List<Creation>();
+                    }
+
+                    list.Add(new Creation(tree, start, MayBeListed(text, at)));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// False when the text before <c>new</c> shows it is not an element of a list (<see cref="LayerListSyntax"/>), which follows
+    /// <c>{</c>, <c>,</c> or <c>(</c>: <c>var layer = new Layer(...)</c>, <c>return new Layer(...)</c>. After a line break or a
+    /// <c>/</c> the text before may end a comment, and the syntax decides.
+    /// </summary>
+    private static bool MayBeListed(string text, int at)
+    {
+        for (var before = at - 1; before >= 0; before--)
+        {
+            switch (text[before])
+            {
+                case '\n':
+                    return true;
+                case var space when char.IsWhiteSpace(space):
+                    continue;
+                case var other:
+                    return other is '{' or ',' or '(' or '/';
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A type name written after <c>new</c>: where, and whether the text before may make it an element of a list.</summary>
+    private readonly struct Creation
+    {
+        public Creation(SyntaxTree tree, int at, bool mayBeListed) => (Tree, At, MayBeListed) = (tree, at, mayBeListed);
+
+        public SyntaxTree Tree { get; }
+
+        public int At { get; }
+
+        public bool MayBeListed { get; }
+
+        public void Deconstruct(out SyntaxTree tree, out int at, out bool mayBeListed) => (tree, at, mayBeListed) = (Tree, At, MayBeListed);
+    }
 
     /// <summary>The <c>new T(...)</c> whose type's name is <paramref name="name"/>: <c>new Layer(...)</c>, <c>new Nn.Layer(...)</c>.</summary>
     private static ObjectCreationExpressionSyntax? CreationOf(IdentifierNameSyntax name) => name.Parent switch

@@ -25,30 +25,67 @@ internal static class TextSearch
     /// (<c>*</c>, <c>()</c>); occurrences in comments and strings give no token that starts there and are skipped.
     /// </summary>
     public static IEnumerable<SyntaxToken> TokensAt(SyntaxReference declaration, string literal, CancellationToken cancellationToken) =>
-        TokensAt(declaration.SyntaxTree, declaration.Span, literal, wholeWord: false, cancellationToken);
+        TokensAt(declaration.SyntaxTree, declaration.Span, literal, wholeWord: false, cancellationToken, within: declaration);
 
     /// <summary>
     /// The tokens of <paramref name="declaration"/> that start where <paramref name="literal"/> occurs in its text right after
     /// one of <paramref name="after"/> (spaces aside) or at the start of a line: <c>] *</c> finds the products whose left
     /// factor is an element.
     /// </summary>
-    public static IEnumerable<SyntaxToken> TokensAt(SyntaxReference declaration, string literal, string after, CancellationToken cancellationToken)
+    public static IEnumerable<SyntaxToken> TokensAt(SyntaxReference declaration, string literal, string after, CancellationToken cancellationToken) =>
+        TokensAt(declaration, literal, after, statementNames: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="TokensAt(SyntaxReference, string, string, CancellationToken)"/>, where the statement around
+    /// <paramref name="literal"/> (the text between the <c>;</c>, <c>{</c> or <c>}</c> before and after it) also names one of
+    /// <paramref name="statementNames"/> as a whole word.
+    /// </summary>
+    public static IEnumerable<SyntaxToken> TokensAt(SyntaxReference declaration, string literal, string after, ICollection<string>? statementNames, CancellationToken cancellationToken)
     {
         var text = StringOf(declaration.SyntaxTree, cancellationToken);
         var span = declaration.Span;
-        return TokensAt(declaration.SyntaxTree, span, literal, wholeWord: false, cancellationToken, at =>
-        {
-            var before = at - 1;
-            var lineBreak = false;
-            while (before >= span.Start && char.IsWhiteSpace(text[before]))
-            {
-                lineBreak |= text[before] == '\n';
-                before--;
-            }
+        return TokensAt(declaration.SyntaxTree, span, literal, wholeWord: false, cancellationToken, within: declaration, accept: at =>
+            FollowsOneOf(text, span, at, after) && (statementNames is null || StatementNames(text, span, at, statementNames)));
+    }
 
-            // After a line break the text before may end a comment, whatever its last character: the token decides.
-            return before >= span.Start && (lineBreak || after.IndexOf(text[before]) >= 0);
-        });
+    private static bool StatementNames(string text, TextSpan span, int at, ICollection<string> names)
+    {
+        var start = at;
+        while (start > span.Start && text[start - 1] is not (';' or '{' or '}'))
+        {
+            start--;
+        }
+
+        var end = at;
+        while (end < span.End && text[end] is not (';' or '{' or '}'))
+        {
+            end++;
+        }
+
+        var statement = new TextSpan(start, end - start);
+        foreach (var name in names)
+        {
+            foreach (var _ in Occurrences(text, statement, name, wholeWord: true, StringComparison.Ordinal, CancellationToken.None))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool FollowsOneOf(string text, TextSpan span, int at, string after)
+    {
+        var before = at - 1;
+        var lineBreak = false;
+        while (before >= span.Start && char.IsWhiteSpace(text[before]))
+        {
+            lineBreak |= text[before] == '\n';
+            before--;
+        }
+
+        // After a line break the text before may end a comment, whatever its last character: the token decides.
+        return before >= span.Start && (lineBreak || after.IndexOf(text[before]) >= 0);
     }
 
     /// <summary>The tokens of <paramref name="tree"/> that start where <paramref name="word"/> occurs as a whole word in its text.</summary>
@@ -77,7 +114,8 @@ internal static class TextSearch
     public static IEnumerable<int> Occurrences(SourceText text, string word, CancellationToken cancellationToken, bool wholeWord = true) =>
         Occurrences(StringOf(text), new TextSpan(0, text.Length), word, wholeWord, StringComparison.Ordinal, cancellationToken);
 
-    private static IEnumerable<SyntaxToken> TokensAt(SyntaxTree tree, TextSpan span, string literal, bool wholeWord, CancellationToken cancellationToken, Func<int, bool>? accept = null)
+    /// <remarks>A token is found from <paramref name="within"/>'s node when given: the path down to it from the root is not walked again for each.</remarks>
+    private static IEnumerable<SyntaxToken> TokensAt(SyntaxTree tree, TextSpan span, string literal, bool wholeWord, CancellationToken cancellationToken, SyntaxReference? within = null, Func<int, bool>? accept = null)
     {
         SyntaxNode? root = null;
         foreach (var at in Occurrences(StringOf(tree, cancellationToken), span, literal, wholeWord, StringComparison.Ordinal, cancellationToken))
@@ -87,7 +125,7 @@ internal static class TextSearch
                 continue;
             }
 
-            root ??= tree.GetRoot(cancellationToken);
+            root ??= within?.GetSyntax(cancellationToken) ?? tree.GetRoot(cancellationToken);
             var token = root.FindToken(at);
             if (token.SpanStart == at)
             {
@@ -119,9 +157,55 @@ internal static class TextSearch
         }
     }
 
-    private static string StringOf(SyntaxTree tree, CancellationToken cancellationToken) => StringOf(tree.GetText(cancellationToken));
+    /// <summary>
+    /// The last name of the dotted name that starts after <paramref name="from"/> (spaces aside), and where it starts:
+    /// <c>Layer</c> in <c>new Nn.Layer(</c> or <c>new global::Nn.Layer(</c>; null when no name follows.
+    /// </summary>
+    public static (string Name, int Start)? LastNameAfter(string text, int from)
+    {
+        (string, int)? last = null;
+        var at = SkipSpaces(text, from);
+        while (at < text.Length && (char.IsLetter(text[at]) || text[at] is '_' or '@'))
+        {
+            var start = text[at] == '@' ? at + 1 : at;
+            var end = start;
+            while (end < text.Length && IsIdentifierPart(text[end]))
+            {
+                end++;
+            }
 
-    private static string StringOf(SourceText text) => Strings.GetValue(text, source => source.ToString());
+            last = (text.Substring(start, end - start), start);
+            at = SkipSpaces(text, end);
+            if (at < text.Length && text[at] == '.')
+            {
+                at = SkipSpaces(text, at + 1);
+            }
+            else if (at + 1 < text.Length && text[at] == ':' && text[at + 1] == ':')
+            {
+                at = SkipSpaces(text, at + 2);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return last;
+    }
+
+    public static string StringOf(SourceText text) => Strings.GetValue(text, source => source.ToString());
+
+    private static int SkipSpaces(string text, int at)
+    {
+        while (at < text.Length && char.IsWhiteSpace(text[at]))
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    private static string StringOf(SyntaxTree tree, CancellationToken cancellationToken) => StringOf(tree.GetText(cancellationToken));
 
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 }

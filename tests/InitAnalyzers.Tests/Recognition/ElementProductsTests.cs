@@ -73,7 +73,9 @@ public sealed class ElementProductsTests
     private static ElementProducts Read(string source, string typeName)
     {
         var compilation = CSharpCompilation.Create("Products", new[] { CSharpSyntaxTree.ParseText(source) }, new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
-        return ElementProducts.Read(compilation.GetTypeByMetadataName(typeName)!, CancellationToken.None);
+        var type = compilation.GetTypeByMetadataName(typeName)!;
+        var arrays = type.GetMembers().OfType<IFieldSymbol>().Where(field => ArrayShape.IsFloatingArray(field.Type)).Select(field => field.Name).ToList();
+        return ElementProducts.Read(type, arrays, CancellationToken.None);
     }
 
     private static string[] Names(params string[] names) => names;
@@ -199,5 +201,32 @@ public sealed class ElementProductsTests
             }
             """, "Layer");
         Assert.Equal(expected, products.MayActivate(Names("w").ToHashSet()));
+    }
+
+    [Fact]
+    public void Only_products_in_statements_that_name_an_array_field_are_read_and_a_comment_between_does_not_hide_one()
+    {
+        var products = Read("""
+            public sealed class Net
+            {
+                private double[,] weights = new double[4, 4];
+
+                public double[] Forward(double[] x)
+                {
+                    var y = new double[4];
+                    var local = new double[4, 4];
+                    for (int i = 0; i < 4; i++)
+                        for (int j = 0; j < 4; j++)
+                        {
+                            y[i] += local[i, j] * x[j];
+                            y[i] += this.weights[i, j] // the weight
+                                * x[j];
+                        }
+
+                    return y;
+                }
+            }
+            """, "Net");
+        Assert.Equal(new[] { "weights" }, products.FactorNames.ToArray());
     }
 }

@@ -66,7 +66,7 @@ internal sealed class ArrayWeightRecognizer
 
         // Every weight is multiplied element by element in a weighted sum, in this type or, for a neuron or layer held in a
         // network, possibly only in another: the arrays of numeric code that is neither are not followed any further.
-        var products = ElementProducts.Read(type, context.CancellationToken);
+        var products = ElementProducts.Read(type, storages.Keys.Select(member => member.Name).ToList(), context.CancellationToken);
         var followed = storages.GroupBy(pair => pair.Value)
             .Where(storage => storage.Any(pair => products.FactorNames.Contains(pair.Key.Name))
                 || (storage.Any(pair => pair.Key.DeclaredAccessibility != Accessibility.Private) || !type.GetTypeMembers().IsEmpty) && index.IsStacked(type.Name, LayerDepth(storage.Key)))
@@ -107,9 +107,13 @@ internal sealed class ArrayWeightRecognizer
         return followed.Values.Distinct().Any(storage => index.IsStacked(type.Name, LayerDepth(storage)))
             || products.MayFeed(names)
             || (clues.MayDrawScheme() || MayBeUsedOutside(type, followed.Keys)) && products.MayActivate(names)
-            || products.MethodsMultiplying(names).Any(method => index.IsChained(method, cancellationToken))
-            || index.IsListed(type.Name, cancellationToken);
+            || index.IsListed(type.Name, cancellationToken)
+            || products.MethodsMultiplying(names).Any(method => MayReturn(type, method) && index.IsChained(method, cancellationToken));
     }
+
+    /// <summary>True when a method of this name in <paramref name="type"/> returns a value: a void method's calls are chained into no network.</summary>
+    private static bool MayReturn(INamedTypeSymbol type, string method) =>
+        type.GetMembers(method).Any(member => member is not IMethodSymbol { ReturnsVoid: true });
 
     /// <summary>Another type, or a nested one, may use the members (a derived class, a network that fills its layers).</summary>
     private static bool MayBeUsedOutside(INamedTypeSymbol type, IEnumerable<ISymbol> members) =>

@@ -30,15 +30,19 @@ internal sealed class ElementProducts
     /// </summary>
     public HashSet<string> FactorNames { get; }
 
-    public static ElementProducts Read(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>
+    /// The products in <paramref name="type"/>'s code whose factor may be an element of one of <paramref name="arrays"/> (the
+    /// names of its floating-point array fields and the properties that are them): a weighted sum multiplies an element of its weights.
+    /// </summary>
+    public static ElementProducts Read(INamedTypeSymbol type, ICollection<string> arrays, CancellationToken cancellationToken)
     {
         var products = new List<Product>();
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             // Only the tokens at a '*' in the text are looked at, and only where the left factor may be an element (w[i, j] *,
-            // (w[i, j]) *, w[i, j] /* comment */ *, or a '*' that starts a line): most of a type's syntax is never visited.
-            // A weighted sum multiplies two elements.
-            foreach (var token in TextSearch.TokensAt(reference, "*", "])/", cancellationToken))
+            // (w[i, j]) *, w[i, j] /* comment */ *, or a '*' that starts a line) and the statement names one of the arrays:
+            // most of a type's syntax is never visited. A weighted sum multiplies two elements.
+            foreach (var token in TextSearch.TokensAt(reference, "*", "])/", arrays, cancellationToken))
             {
                 if (token.IsKind(SyntaxKind.AsteriskToken) && token.Parent is BinaryExpressionSyntax product && product.IsKind(SyntaxKind.MultiplyExpression))
                 {
