@@ -126,7 +126,7 @@ internal static class TextSearch
             }
 
             root ??= within?.GetSyntax(cancellationToken) ?? tree.GetRoot(cancellationToken);
-            var token = root.FindToken(at);
+            var token = (root.FullSpan.Contains(at) ? root : tree.GetRoot(cancellationToken)).FindToken(at);
             if (token.SpanStart == at)
             {
                 yield return token;
