@@ -101,7 +101,7 @@ internal sealed class CompilationIndex
 
         foreach (var (tree, at, mayBeListed) in found)
         {
-            if ((mayBeListed || !listedOnly) && tree.GetRoot(cancellationToken).FindToken(at).Parent is IdentifierNameSyntax name && name.Identifier.ValueText == typeName && CreationOf(name) is { } creation)
+            if ((mayBeListed || !listedOnly) && tree.GetRoot(cancellationToken).FindToken(at) is var token && token.Span.Contains(at) && token.Parent is IdentifierNameSyntax name && name.Identifier.ValueText == typeName && CreationOf(name) is { } creation)
             {
                 yield return creation;
             }
@@ -171,7 +171,7 @@ internal sealed class CompilationIndex
 
     /// <summary>
     /// False when the text before <c>new</c> shows it is not an element of a list (<see cref="LayerListSyntax"/>), which follows
-    /// <c>{</c>, <c>,</c> or <c>(</c>: <c>var layer = new Layer(...)</c>, <c>return new Layer(...)</c>. After a line break or a
+    /// <c>{</c>, <c>,</c>, <c>(</c> or a named argument's <c>:</c>: <c>var layer = new Layer(...)</c>, <c>return new Layer(...)</c>. After a line break or a
     /// <c>/</c> the text before may end a comment, and the syntax decides.
     /// </summary>
     private static bool MayBeListed(string text, int at)
@@ -185,7 +185,7 @@ internal sealed class CompilationIndex
                 case var space when char.IsWhiteSpace(space):
                     continue;
                 case var other:
-                    return other is '{' or ',' or '(' or '/';
+                    return other is '{' or ',' or '(' or ':' or '/';
             }
         }
 

@@ -947,6 +947,57 @@ public sealed class AdversarialPrecisionTests
             }
             """);
 
+    /// <summary>
+    /// An explicit interface implementation (ILayer.Forward) has no member named Forward of its own: its calls chained into a
+    /// network still make its constant weights a stack of layers.
+    /// </summary>
+    [Fact]
+    public Task A_constant_layer_class_chained_through_an_explicit_interface_implementation_is_reported() =>
+        VerifyAsync("""
+            using System;
+
+            public interface ILayer
+            {
+                double[] Forward(double[] x);
+            }
+
+            public sealed class Dense : ILayer
+            {
+                private readonly double[,] weights;
+
+                public Dense(int inputs, int outputs)
+                {
+                    weights = new double[outputs, inputs];
+                    for (int i = 0; i < outputs; i++)
+                        for (int j = 0; j < inputs; j++)
+                            {|INIT002:weights[i, j] = 0.5|};
+                }
+
+                double[] ILayer.Forward(double[] x)
+                {
+                    var y = new double[weights.GetLength(0)];
+                    for (int i = 0; i < y.Length; i++)
+                    {
+                        double sum = 0;
+                        for (int j = 0; j < x.Length; j++) sum += weights[i, j] * x[j];
+                        y[i] = Math.Max(0, sum);
+                    }
+
+                    return y;
+                }
+            }
+
+            public static class Program
+            {
+                public static double[] Run(double[] x)
+                {
+                    ILayer first = new Dense(4, 8);
+                    ILayer second = new Dense(8, 2);
+                    return second.Forward(first.Forward(x));
+                }
+            }
+            """);
+
     /// <summary>An audio filter bank of moving-average FIR filters: equal taps are the definition of a moving average.</summary>
     [Fact]
     public Task Moving_average_FIR_filters_in_a_filter_bank_are_not_reported() =>

@@ -111,9 +111,15 @@ internal sealed class ArrayWeightRecognizer
             || products.MethodsMultiplying(names).Any(method => MayReturn(type, method) && index.IsChained(method, cancellationToken));
     }
 
-    /// <summary>True when a method of this name in <paramref name="type"/> returns a value: a void method's calls are chained into no network.</summary>
-    private static bool MayReturn(INamedTypeSymbol type, string method) =>
-        type.GetMembers(method).Any(member => member is not IMethodSymbol { ReturnsVoid: true });
+    /// <summary>
+    /// False when every method of this name in <paramref name="type"/> is void: a void method's calls are chained into no network.
+    /// A name with no member of its own (an explicit interface implementation, a nested type's method) may return a value.
+    /// </summary>
+    private static bool MayReturn(INamedTypeSymbol type, string method)
+    {
+        var members = type.GetMembers(method);
+        return members.IsEmpty || members.Any(member => member is not IMethodSymbol { ReturnsVoid: true });
+    }
 
     /// <summary>Another type, or a nested one, may use the members (a derived class, a network that fills its layers).</summary>
     private static bool MayBeUsedOutside(INamedTypeSymbol type, IEnumerable<ISymbol> members) =>

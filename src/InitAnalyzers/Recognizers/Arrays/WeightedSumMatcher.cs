@@ -61,7 +61,7 @@ internal static class WeightedSumMatcher
             inBackwardPass: IsBackwardPass(containingMember),
             activation: activation,
             inputIndexPosition: InputIndexPosition(element, inputElement),
-            method: containingMember.Name)
+            method: containingMember is IMethodSymbol { ExplicitInterfaceImplementations: { IsEmpty: false } implemented } ? implemented[0].Name : containingMember.Name) // ILayer.Forward is called as Forward
         {
             ActivationAt = activation == ActivationKind.Unknown ? construction => ActivationOf(target, construction) : null,
             Where = MemberScope.Place(element.Syntax, containingMember.Name),
