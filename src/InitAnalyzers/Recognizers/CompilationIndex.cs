@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace InitAnalyzers.Recognizers;
 
@@ -156,12 +157,8 @@ internal sealed class CompilationIndex
             {
                 if (TextSearch.LastNameAfter(text, at + 3) is ({ } name, var start))
                 {
-                    if (!found.TryGetValue(name, out var list))
-                    {
-                        found[name] = list = new List<Creation>();
-                    }
-
-                    list.Add(new Creation(tree, start, MayBeListed(text, at)));
+                    // An element of a list follows '{', ',', '(' or a named argument's ':' (not '=' or 'return'); '/' may end a comment.
+                    AddTo(found, name, new Creation(tree, start, TextSearch.FollowsOneOf(text, new TextSpan(0, text.Length), at, "{,(:/")));
                 }
             }
         }
@@ -169,27 +166,14 @@ internal sealed class CompilationIndex
         return found;
     }
 
-    /// <summary>
-    /// False when the text before <c>new</c> shows it is not an element of a list (<see cref="LayerListSyntax"/>), which follows
-    /// <c>{</c>, <c>,</c>, <c>(</c> or a named argument's <c>:</c>: <c>var layer = new Layer(...)</c>, <c>return new Layer(...)</c>. After a line break or a
-    /// <c>/</c> the text before may end a comment, and the syntax decides.
-    /// </summary>
-    private static bool MayBeListed(string text, int at)
+    private static void AddTo<T>(Dictionary<string, List<T>> map, string key, T value)
     {
-        for (var before = at - 1; before >= 0; before--)
+        if (!map.TryGetValue(key, out var list))
         {
-            switch (text[before])
-            {
-                case '\n':
-                    return true;
-                case var space when char.IsWhiteSpace(space):
-                    continue;
-                case var other:
-                    return other is '{' or ',' or '(' or ':' or '/';
-            }
+            map[key] = list = new List<T>();
         }
 
-        return false;
+        list.Add(value);
     }
 
     /// <summary>A type name written after <c>new</c>: where, and whether the text before may make it an element of a list.</summary>
@@ -350,7 +334,7 @@ internal sealed class CompilationIndex
                     {
                         if (NameOf(baseType.Type) is { } baseName)
                         {
-                            result.Add(result.derivedBy, baseName, holder);
+                            AddTo(result.derivedBy, baseName, holder);
                         }
                     }
 
@@ -366,7 +350,7 @@ internal sealed class CompilationIndex
                         {
                             for (var i = 0; i < count; i++)
                             {
-                                result.Add(result.heldBy, held.Name, (holder, held.Depth));
+                                AddTo(result.heldBy, held.Name, (holder, held.Depth));
                             }
                         }
                     }
@@ -418,16 +402,6 @@ internal sealed class CompilationIndex
 
             // A neuron held in a layer class that is itself held in a collection: Neuron[] in Layer, Layer[] in Network.
             return layerDepth >= 2 && holders.Any(held => held.Depth >= 1 && held.Holder != typeName && IsStacked(held.Holder, layerDepth - held.Depth));
-        }
-
-        private void Add<T>(Dictionary<string, List<T>> map, string key, T value)
-        {
-            if (!map.TryGetValue(key, out var list))
-            {
-                map[key] = list = new List<T>();
-            }
-
-            list.Add(value);
         }
 
         /// <summary><c>T</c> at depth 0, <c>T[]</c> or <c>List&lt;T&gt;</c> at 1, <c>T[][]</c>, <c>List&lt;T[]&gt;</c> at 2.</summary>

@@ -74,7 +74,11 @@ internal static class TextSearch
         return false;
     }
 
-    private static bool FollowsOneOf(string text, TextSpan span, int at, string after)
+    /// <summary>
+    /// True when the text of <paramref name="span"/> before <paramref name="at"/> ends, spaces aside, with one of
+    /// <paramref name="after"/>, or a line break comes between (the text before may end a comment).
+    /// </summary>
+    public static bool FollowsOneOf(string text, TextSpan span, int at, string after)
     {
         var before = at - 1;
         var lineBreak = false;
