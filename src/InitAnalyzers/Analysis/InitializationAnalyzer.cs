@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.ExceptionServices;
+using System.Threading;
 using InitAnalyzers.Configuration;
 using InitAnalyzers.Descriptors;
 using InitAnalyzers.Facts;
@@ -31,18 +32,28 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+
+        // Generated code is neither judged nor reported, but the check is the analyzer's own (GeneratedCode): the driver's, made for
+        // each reported diagnostic, walks every token of the diagnostic's file.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var index = new CompilationIndex(context.Compilation);
-        var typeStarts = new List<Action<SymbolStartAnalysisContext>> { new ArrayWeightRecognizer(index, Judge).OnTypeStart };
-        MathNetWeightRecognizer.Register(context.Compilation, typeStarts, index, Judge);
-        NumSharpWeightRecognizer.Register(context.Compilation, typeStarts, index, Judge);
-        TorchSharpRecognizer.Register(context.Compilation, typeStarts, index, Judge, (pitfall, operation) => FrameworkPitfallRule.Judge(pitfall, operation.ReportDiagnostic));
-        LayerListRecognizer.Register(context.Compilation, typeStarts, Judge);
+        var generated = new GeneratedCode(context.Compilation);
+        Action<WeightSite, SymbolAnalysisContext> judge = (site, symbol) => Judge(site, symbol, generated);
+        var typeStarts = new List<Action<SymbolStartAnalysisContext>> { new ArrayWeightRecognizer(index, judge).OnTypeStart };
+        MathNetWeightRecognizer.Register(context.Compilation, typeStarts, index, judge);
+        NumSharpWeightRecognizer.Register(context.Compilation, typeStarts, index, judge);
+        TorchSharpRecognizer.Register(
+            context.Compilation,
+            typeStarts,
+            index,
+            judge,
+            (pitfall, operation) => FrameworkPitfallRule.Judge(pitfall, diagnostic => Report(diagnostic, generated, operation.ReportDiagnostic, operation.CancellationToken)));
+        LayerListRecognizer.Register(context.Compilation, typeStarts, judge);
 
         // One symbol-start action for every recognizer: the driver's cost is per action and per type, and most types are
         // left at once by every recognizer. A recognizer that throws does not keep the others from the type; the first
@@ -51,6 +62,11 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
         context.RegisterSymbolStartAction(
             start =>
             {
+                if (start.IsGeneratedCode)
+                {
+                    return;
+                }
+
                 ExceptionDispatchInfo? failure = null;
                 foreach (var typeStart in starts)
                 {
@@ -69,7 +85,7 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
             SymbolKind.NamedType);
     }
 
-    private static void Judge(WeightSite site, SymbolAnalysisContext context)
+    private static void Judge(WeightSite site, SymbolAnalysisContext context, GeneratedCode generated)
     {
         var options = InitOptions.For(context.Options, site.Symbol);
         if (options.IsNonWeightName(site.Name) || options.IsNonWeightName(site.Symbol.Name))
@@ -84,7 +100,15 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
 
         foreach (var rule in WeightRules.All)
         {
-            rule.Judge(site, options, context.ReportDiagnostic);
+            rule.Judge(site, options, diagnostic => Report(diagnostic, generated, context.ReportDiagnostic, context.CancellationToken));
+        }
+    }
+
+    private static void Report(Diagnostic diagnostic, GeneratedCode generated, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        if (!generated.Contains(diagnostic.Location, cancellationToken))
+        {
+            report(diagnostic);
         }
     }
 }

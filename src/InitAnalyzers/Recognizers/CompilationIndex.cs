@@ -57,8 +57,11 @@ internal sealed class CompilationIndex
             return uses.All;
         }
 
+        // A use is either qualified or in the scope of the types around it, so only the scoped part can hold one twice: a use in
+        // a nested type is in the scope of each type around it, and a derived type may be nested in its base.
         var scopes = holdings.Value.SelfAndDerived(type.Name);
-        return uses.Qualified.Concat(scopes.SelectMany(scope => uses.InScopeOf(scope))).Distinct();
+        var scoped = scopes.SelectMany(scope => uses.InScopeOf(scope));
+        return uses.Qualified.Concat(scopes.Count == 1 ? scoped : scoped.Distinct());
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -98,8 +99,21 @@ internal static class MemberScope
     }
 
     /// <summary>True when <paramref name="node"/> lies in one of <paramref name="type"/>'s declarations (any partial part).</summary>
-    public static bool IsInside(SyntaxNode node, INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Any(declaration => declaration.SyntaxTree == node.SyntaxTree && declaration.Span.Contains(node.Span));
+    public static bool IsInside(SyntaxNode node, INamedTypeSymbol type) => IsInside(node, type.DeclaringSyntaxReferences);
+
+    /// <summary>True when <paramref name="node"/> is inside one of <paramref name="declarations"/> (a type's parts, asked once for many nodes).</summary>
+    public static bool IsInside(SyntaxNode node, ImmutableArray<SyntaxReference> declarations)
+    {
+        foreach (var declaration in declarations)
+        {
+            if (declaration.SyntaxTree == node.SyntaxTree && declaration.Span.Contains(node.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// True when code the type's own analysis does not see (other types, nested types, deserializers) may write the member:

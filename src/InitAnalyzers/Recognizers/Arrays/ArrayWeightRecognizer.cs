@@ -281,20 +281,23 @@ internal sealed class ArrayWeightRecognizer
             return true;
         }
 
-        var outside = members.SelectMany(member => index.UsesThatMayName(member, type, context.CancellationToken))
-            .Where(use => !MemberScope.IsInside(use, type) || nested.Any(inner => MemberScope.IsInside(use, inner)))
-            .Distinct()
-            .ToList();
+        // The members' names differ, so no use comes twice. Uses past the classifier's limit are not classified, and a common
+        // name (a neuron's public Weights in every network of a solution) has thousands: only one past the limit is gathered.
+        var declarations = type.DeclaringSyntaxReferences;
+        var nestedDeclarations = nested.SelectMany(inner => inner.DeclaringSyntaxReferences).ToImmutableArray();
+        var uses = members.SelectMany(member => index.UsesThatMayName(member, type, context.CancellationToken))
+            .Where(use => !MemberScope.IsInside(use, declarations) || MemberScope.IsInside(use, nestedDeclarations));
+        var outside = uses.Take(OutsideUseClassifier.MaxOutsideUses + 1).ToList();
         if (outside.Count == 0)
         {
             return true;
         }
 
-        if (storage.WeightedSums.Count == 0 && !OutsideUseClassifier.MayBeSummedOutside(outside))
+        if (storage.WeightedSums.Count == 0 && !OutsideUseClassifier.MayBeSummedOutside(uses))
         {
             // Not a weight unless another type sums it; whether others write it is then moot, and syntax answers cheaply.
             var depth = ArrayShape.JaggedDepth(storage.Field.Type);
-            return outside.All(use => ExternalUses.IsPlainRead(use, depth));
+            return uses.All(use => ExternalUses.IsPlainRead(use, depth));
         }
 
         return OutsideUseClassifier.TryClassify(storage, members, outside, context.Compilation, context.CancellationToken);

@@ -16,7 +16,7 @@ namespace InitAnalyzers.Recognizers.Arrays;
 internal static class OutsideUseClassifier
 {
     /// <summary>Beyond this many uses by name elsewhere, the array is not followed: a name that common says nothing, and costs.</summary>
-    private const int MaxOutsideUses = 200;
+    public const int MaxOutsideUses = 200;
 
     /// <summary>
     /// True when a use outside the weights' type (or in a type nested in it) looks, from syntax alone, like a factor
