@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
@@ -9,18 +10,32 @@ namespace InitAnalyzers.Recognizers;
 
 internal static class OperationExtensions
 {
+    /// <summary>One walk's stack per thread, reused: walks are many and small, and each new stack grew by reallocation.</summary>
+    [ThreadStatic]
+    private static Stack<IOperation>? spareStack;
+
     public static IEnumerable<IOperation> DescendantsAndSelf(this IOperation operation)
     {
-        var stack = new Stack<IOperation>();
-        stack.Push(operation);
-        while (stack.Count > 0)
+        // A walk inside another takes a new stack; the spare is given back when a walk ends or is disposed.
+        var stack = spareStack ?? new Stack<IOperation>(64);
+        spareStack = null;
+        try
         {
-            var current = stack.Pop();
-            yield return current;
-            foreach (var child in current.ChildOperations)
+            stack.Push(operation);
+            while (stack.Count > 0)
             {
-                stack.Push(child);
+                var current = stack.Pop();
+                yield return current;
+                foreach (var child in current.ChildOperations)
+                {
+                    stack.Push(child);
+                }
             }
+        }
+        finally
+        {
+            stack.Clear();
+            spareStack = stack;
         }
     }
 

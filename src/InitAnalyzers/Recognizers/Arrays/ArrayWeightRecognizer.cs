@@ -66,24 +66,40 @@ internal sealed class ArrayWeightRecognizer
 
         // Every weight is multiplied element by element in a weighted sum, in this type or, for a neuron or layer held in a
         // network, possibly only in another: the arrays of numeric code that is neither are not followed any further.
-        var products = ElementProducts.Read(type, storages.Keys.Select(member => member.Name).ToList(), context.CancellationToken);
-        var followed = storages.GroupBy(pair => pair.Value)
-            .Where(storage => storage.Any(pair => products.FactorNames.Contains(pair.Key.Name))
-                || (storage.Any(pair => pair.Key.DeclaredAccessibility != Accessibility.Private) || !type.GetTypeMembers().IsEmpty) && index.IsStacked(type.Name, LayerDepth(storage.Key)))
-            .SelectMany(storage => storage)
-            .ToDictionary(pair => pair.Key, pair => pair.Value, SymbolEqualityComparer.Default);
-        if (followed.Count == 0)
+        var names = new List<string>(storages.Count);
+        foreach (var member in storages.Keys)
+        {
+            names.Add(member.Name);
+        }
+
+        var products = ElementProducts.Read(type, names, context.CancellationToken);
+        var groups = MembersByStorage(storages);
+        var nested = !type.GetTypeMembers().IsEmpty;
+        groups.RemoveAll(group => !(group.Names.Any(products.FactorNames.Contains)
+            || (nested || group.Members.Any(member => member.DeclaredAccessibility != Accessibility.Private)) && index.IsStacked(type.Name, LayerDepth(group.Storage))));
+        if (groups.Count == 0)
         {
             return;
         }
 
         // ... and is named as a weight, trained or drawn at random in its own type: otherwise nothing is bound.
         var clues = WeightClues.Read(type, InitOptions.For(context.Options, type), context.CancellationToken);
-        followed = followed.GroupBy(pair => pair.Value)
-            .Where(storage => clues.MaySayWeight(storage.Select(pair => pair.Key.Name).ToList()))
-            .SelectMany(storage => storage)
-            .ToDictionary(pair => pair.Key, pair => pair.Value, SymbolEqualityComparer.Default);
-        if (followed.Count == 0 || !MayBeJudged(type, followed, products, clues, context.CancellationToken))
+        groups.RemoveAll(group => !clues.MaySayWeight(group.Names));
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        var followed = new Dictionary<ISymbol, StorageEvidence>(SymbolEqualityComparer.Default);
+        foreach (var group in groups)
+        {
+            foreach (var member in group.Members)
+            {
+                followed[member] = group.Storage;
+            }
+        }
+
+        if (!MayBeJudged(type, followed, products, clues, context.CancellationToken))
         {
             return;
         }
@@ -91,6 +107,36 @@ internal sealed class ArrayWeightRecognizer
         var collector = new TypeCollector(type, followed);
         context.RegisterOperationBlockAction(collector.Accesses.Collect);
         context.RegisterSymbolEndAction(end => Judge(end, collector));
+    }
+
+    /// <summary>The members that name each array (its field, auto-property and aliases), in declaration order.</summary>
+    private static List<StorageGroup> MembersByStorage(Dictionary<ISymbol, StorageEvidence> storages)
+    {
+        var groups = new List<StorageGroup>();
+        foreach (var pair in storages)
+        {
+            var group = groups.Find(candidate => candidate.Storage == pair.Value);
+            if (group is null)
+            {
+                groups.Add(group = new StorageGroup(pair.Value));
+            }
+
+            group.Members.Add(pair.Key);
+            group.Names.Add(pair.Key.Name);
+        }
+
+        return groups;
+    }
+
+    private sealed class StorageGroup
+    {
+        public StorageGroup(StorageEvidence storage) => Storage = storage;
+
+        public StorageEvidence Storage { get; }
+
+        public List<ISymbol> Members { get; } = new(2);
+
+        public List<string> Names { get; } = new(2);
     }
 
     /// <summary>
