@@ -41,22 +41,14 @@ public static class AnalyzerCost
         var lines = Option(args, "--lines", 120_000);
         var references = References();
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var codeBases = new[]
-        {
-            new CodeBase("non-neural", Parse(NonNeuralCodeBase.Generate(lines), parse), Target: 0.02, MustBeClean: true),
-            new CodeBase("neural", Parse(NeuralCodeBase.Generate(lines), parse), Target: 0.05, MustBeClean: false),
-        };
-        // A real code base, as a non-neural one: every .cs file under a folder (a repository snapshot, for instance).
-        if (Array.IndexOf(args, "--dir") is var dirAt and >= 0 && dirAt + 1 < args.Length)
-        {
-            var folder = Path.GetFullPath(args[dirAt + 1]);
-            var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
-                .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
-                .OrderBy(file => file, StringComparer.Ordinal)
-                .Select(file => (Path.GetRelativePath(folder, file), File.ReadAllText(file)))
-                .ToList();
-            codeBases = new[] { new CodeBase(Path.GetFileName(folder), Parse(files, parse), Target: 0.02, MustBeClean: true, MayHaveErrors: true) };
-        }
+        var dir = Array.IndexOf(args, "--dir") is var dirAt and >= 0 && dirAt + 1 < args.Length ? args[dirAt + 1] : null;
+        var codeBases = dir is null
+            ? new[]
+            {
+                new CodeBase("non-neural", Parse(NonNeuralCodeBase.Generate(lines), parse), Target: 0.02, MustBeClean: true),
+                new CodeBase("neural", Parse(NeuralCodeBase.Generate(lines), parse), Target: 0.05, MustBeClean: false),
+            }
+            : new[] { RealCodeBase(dir, parse) };
 
         var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         codeBases = codeBases.Where(codeBase => only is null || codeBase.Name == only).ToArray();
@@ -160,6 +152,18 @@ public static class AnalyzerCost
             codeBase.Trees,
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false, nullableContextOptions: NullableContextOptions.Disable));
+
+    /// <summary>A real code base, judged as a non-neural one: every .cs file under a folder (a repository snapshot, for instance).</summary>
+    private static CodeBase RealCodeBase(string dir, CSharpParseOptions parse)
+    {
+        var folder = Path.GetFullPath(dir);
+        var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .OrderBy(file => file, StringComparer.Ordinal)
+            .Select(file => (Path.GetRelativePath(folder, file), File.ReadAllText(file)))
+            .ToList();
+        return new CodeBase(Path.GetFileName(folder), Parse(files, parse), Target: 0.02, MustBeClean: true, MayHaveErrors: true);
+    }
 
     private static List<SyntaxTree> Parse(IReadOnlyList<(string Path, string Text)> files, CSharpParseOptions options) =>
         files.Select(file => CSharpSyntaxTree.ParseText(file.Text, options, file.Path)).ToList();

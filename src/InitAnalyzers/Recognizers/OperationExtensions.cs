@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
@@ -10,32 +9,18 @@ namespace InitAnalyzers.Recognizers;
 
 internal static class OperationExtensions
 {
-    /// <summary>One walk's stack per thread, reused: walks are many and small, and each new stack grew by reallocation.</summary>
-    [ThreadStatic]
-    private static Stack<IOperation>? spareStack;
-
     public static IEnumerable<IOperation> DescendantsAndSelf(this IOperation operation)
     {
-        // A walk inside another takes a new stack; the spare is given back when a walk ends or is disposed.
-        var stack = spareStack ?? new Stack<IOperation>(64);
-        spareStack = null;
-        try
+        var stack = new Stack<IOperation>();
+        stack.Push(operation);
+        while (stack.Count > 0)
         {
-            stack.Push(operation);
-            while (stack.Count > 0)
+            var current = stack.Pop();
+            yield return current;
+            foreach (var child in current.ChildOperations)
             {
-                var current = stack.Pop();
-                yield return current;
-                foreach (var child in current.ChildOperations)
-                {
-                    stack.Push(child);
-                }
+                stack.Push(child);
             }
-        }
-        finally
-        {
-            stack.Clear();
-            spareStack = stack;
         }
     }
 

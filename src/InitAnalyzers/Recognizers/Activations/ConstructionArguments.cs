@@ -36,7 +36,7 @@ internal sealed class ConstructionArguments
         var storedByConstructor = false;
         foreach (var value in stored)
         {
-            var root = Root(value);
+            var root = value.Root();
             if (root is ISymbolInitializerOperation)
             {
                 initializers.Add(Argument(value, constructor) ?? value); // a primary constructor's parameter: private readonly Act activation = activation;
@@ -78,16 +78,6 @@ internal sealed class ConstructionArguments
     /// <summary>The value of an assignment that is a statement of the constructor's own body, not nested in a branch or loop.</summary>
     private static bool IsAlwaysMade(IOperation value) =>
         value.Parent is IAssignmentOperation { Parent: IExpressionStatementOperation { Parent: IBlockOperation { Parent: IConstructorBodyOperation } } };
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is { } parent)
-        {
-            operation = parent;
-        }
-
-        return operation;
-    }
 
     private static bool ChainsToItsOwnType(IMethodSymbol constructor) =>
         constructor.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is ConstructorDeclarationSyntax { Initializer: { } initializer } && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword));

@@ -66,17 +66,10 @@ internal sealed class ArrayWeightRecognizer
 
         // Every weight is multiplied element by element in a weighted sum, in this type or, for a neuron or layer held in a
         // network, possibly only in another: the arrays of numeric code that is neither are not followed any further.
-        var names = new List<string>(storages.Count);
-        foreach (var member in storages.Keys)
-        {
-            names.Add(member.Name);
-        }
-
-        var products = ElementProducts.Read(type, names, context.CancellationToken);
+        var products = ElementProducts.Read(type, storages.Keys.Select(member => member.Name).ToList(), context.CancellationToken);
         var groups = MembersByStorage(storages);
-        var nested = !type.GetTypeMembers().IsEmpty;
         groups.RemoveAll(group => !(group.Names.Any(products.FactorNames.Contains)
-            || (nested || group.Members.Any(member => member.DeclaredAccessibility != Accessibility.Private)) && index.IsStacked(type.Name, LayerDepth(group.Storage))));
+            || MayBeUsedOutside(type, group.Members) && index.IsStacked(type.Name, LayerDepth(group.Storage))));
         if (groups.Count == 0)
         {
             return;
