@@ -22,9 +22,9 @@ namespace InitAnalyzers.Benchmarks;
 /// comparable on a busy machine. The ratio is reported as the median over the runs. The target is judged against
 /// <c>GetDiagnostics()</c>, the stricter baseline; the share of <c>Emit</c> (binding, lowering and code generation, what a build's
 /// compiler does with the parsed trees) is printed beside it. The garbage collector's pauses during the analysis are printed beside each run: they fall inside the actions they interrupt, whoever allocated, and are most of the spread between runs.
-/// <code>dotnet run -c Release --project benchmarks/InitAnalyzers.Benchmarks -- analyzer-cost [--runs 7] [--lines 120000] [--only non-neural|neural] [--dir FOLDER]</code>
+/// <code>dotnet run -c Release --project benchmarks/InitAnalyzers.Benchmarks -- analyzer-cost [--runs 7] [--lines 120000] [--only non-neural|neural] [--dir FOLDER] [--write FOLDER]</code>
 /// <c>--dir</c> measures every .cs file under a folder instead, as a non-neural code base (compile errors allowed, as a
-/// repository without its packages has).
+/// repository without its packages has). <c>--write</c> writes the generated code bases as files instead, to be built as projects.
 /// </summary>
 public static class AnalyzerCost
 {
@@ -52,6 +52,24 @@ public static class AnalyzerCost
 
         var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         codeBases = codeBases.Where(codeBase => only is null || codeBase.Name == only).ToArray();
+        if (Array.IndexOf(args, "--write") is var writeAt and >= 0 && writeAt + 1 < args.Length)
+        {
+            // The code bases as files, to be built as projects (benchmarks/README.md, "A real build").
+            foreach (var codeBase in codeBases)
+            {
+                foreach (var tree in codeBase.Trees)
+                {
+                    var path = Path.Combine(args[writeAt + 1], codeBase.Name, tree.FilePath);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    await File.WriteAllTextAsync(path, tree.GetText().ToString());
+                }
+
+                Console.WriteLine($"{codeBase.Name}: {codeBase.Trees.Count} files written under {Path.Combine(args[writeAt + 1], codeBase.Name)}");
+            }
+
+            return 0;
+        }
+
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new InitializationAnalyzer());
         Console.WriteLine($"Roslyn {typeof(Compilation).Assembly.GetName().Version}, {references.Length} references, {runs} runs after one warm-up, sequential compiler and analysis");
 
