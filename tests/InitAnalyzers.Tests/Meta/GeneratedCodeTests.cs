@@ -46,7 +46,8 @@ public sealed class GeneratedCodeTests
             }
         """;
 
-    private static string Network(string header = "", string attribute = "", string fields = Fields) =>
+    /// <summary>A network whose hidden layer is all zeros (INIT001 at #0), with an optional file header, type attribute and fields.</summary>
+    internal static string Network(string header = "", string attribute = "", string fields = Fields) =>
         $"{header}using System;\n\n{attribute}public sealed partial class Network\n{{\n{fields}\n{Methods}\n}}\n";
 
     private static string Unmarked(string source) => source.Replace("{|#0:", string.Empty).Replace("|};", ";");

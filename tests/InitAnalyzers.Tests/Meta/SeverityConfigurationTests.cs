@@ -13,40 +13,8 @@ namespace InitAnalyzers.Tests.Meta;
 /// </summary>
 public sealed class SeverityConfigurationTests
 {
-    private const string ZeroHiddenLayer = """
-        using System;
-
-        public sealed class Network
-        {
-            private readonly double[,] hiddenWeights = {|#0:new double[128, 784]|};
-            private readonly double[,] outputWeights = new double[10, 128];
-            private readonly double[] hidden = new double[128];
-
-            public Network(Random random)
-            {
-                for (int i = 0; i < 10; i++)
-                    for (int j = 0; j < 128; j++)
-                        outputWeights[i, j] = (random.NextDouble() * 2 - 1) / Math.Sqrt(128);
-            }
-
-            public double[] Forward(double[] input)
-            {
-                for (int i = 0; i < 128; i++)
-                {
-                    double sum = 0;
-                    for (int j = 0; j < 784; j++)
-                        sum += hiddenWeights[i, j] * input[j];
-                    hidden[i] = Math.Max(0, sum);
-                }
-
-                var output = new double[10];
-                for (int i = 0; i < 10; i++)
-                    for (int j = 0; j < 128; j++)
-                        output[i] += outputWeights[i, j] * hidden[j];
-                return output;
-            }
-        }
-        """;
+    /// <summary>The zero hidden layer of <see cref="GeneratedCodeTests"/>, in handwritten code.</summary>
+    private static readonly string ZeroHiddenLayer = GeneratedCodeTests.Network();
 
     [Theory]
     [InlineData("warning", DiagnosticSeverity.Warning)]
