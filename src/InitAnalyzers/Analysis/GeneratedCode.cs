@@ -20,8 +20,8 @@ namespace InitAnalyzers.Analysis;
 /// The analyzer asks the driver to report in generated code and filters here instead, because the driver's own check, made for
 /// every diagnostic, walks every token of the diagnostic's file to look for <c>[GeneratedCode]</c>: on code where most files
 /// get a diagnostic that walk cost a fifth of the analyzer's time. Here a file's text is searched once for the attribute's name,
-/// and only the declarations around a diagnostic are looked at. Generated types themselves are left at their start
-/// (<see cref="Microsoft.CodeAnalysis.Diagnostics.SymbolStartAnalysisContext.IsGeneratedCode"/>).
+/// and only the declarations around a diagnostic are looked at. Generated files themselves are left at once
+/// (<see cref="Microsoft.CodeAnalysis.Diagnostics.SemanticModelAnalysisContext.IsGeneratedCode"/>).
 /// </remarks>
 public sealed class GeneratedCode
 {

@@ -1,39 +1,44 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace InitAnalyzers.Recognizers;
 
 /// <summary>
 /// The references to a type's followed storages (fields, auto-properties, their aliases) and their initializers, gathered
-/// from each member's code and handed back in source order at the end of the type.
-/// One callback per member instead of one per reference, since the analyzer driver's bookkeeping and timing of each callback
-/// cost more than the walk; and no lock, since the members' callbacks may run concurrently and the uses are classified at the
-/// end, one after the other, in the same order whatever the threads did.
+/// from each member's code (<see cref="TypeBlocks"/>) and handed back in source order.
 /// </summary>
 internal sealed class StorageAccesses<TEvidence>
 {
     private readonly IReadOnlyDictionary<ISymbol, TEvidence> storages;
-    private readonly ConcurrentQueue<(IOperation Operation, ISymbol Owner)> found = new();
+    private readonly List<(IOperation Operation, ISymbol Owner)> found = new();
 
     /// <param name="storages">The evidence of each followed member, by its original definition.</param>
     public StorageAccesses(IReadOnlyDictionary<ISymbol, TEvidence> storages) => this.storages = storages;
 
-    /// <summary>An operation block action: records the uses of followed storages in one member's code.</summary>
-    public void Collect(OperationBlockAnalysisContext context)
+    /// <summary>Records the uses of followed storages in the code of every member that names one.</summary>
+    public void Collect(TypeBlocks code, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(storages.Keys.Select(storage => storage.Name), StringComparer.Ordinal);
+        foreach (var member in code.Mentioning(names))
+        {
+            Collect(member, cancellationToken);
+        }
+    }
+
+    private void Collect(MemberBlocks member, CancellationToken cancellationToken)
     {
         var pending = new Stack<IOperation>();
-        foreach (var block in context.OperationBlocks)
+        foreach (var block in member.Blocks)
         {
             pending.Push(block);
             while (pending.Count > 0)
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
+                cancellationToken.ThrowIfCancellationRequested();
                 var operation = pending.Pop();
                 var followed = operation switch
                 {
@@ -45,7 +50,7 @@ internal sealed class StorageAccesses<TEvidence>
                 };
                 if (followed)
                 {
-                    found.Enqueue((operation, context.OwningSymbol));
+                    found.Add((operation, member.Owner));
                 }
 
                 foreach (var child in operation.ChildOperations.Reverse())

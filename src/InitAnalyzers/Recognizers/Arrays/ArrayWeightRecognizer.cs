@@ -19,15 +19,15 @@ namespace InitAnalyzers.Recognizers.Arrays;
 internal sealed class ArrayWeightRecognizer
 {
     private readonly CompilationIndex index;
-    private readonly Action<WeightSite, SymbolAnalysisContext> emit;
+    private readonly Action<WeightSite, TypeContext> emit;
 
-    public ArrayWeightRecognizer(CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
+    public ArrayWeightRecognizer(CompilationIndex index, Action<WeightSite, TypeContext> emit)
     {
         this.index = index;
         this.emit = emit;
     }
 
-    public void OnTypeStart(SymbolStartAnalysisContext context)
+    public void OnType(TypeContext context)
     {
         if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
         {
@@ -98,8 +98,8 @@ internal sealed class ArrayWeightRecognizer
         }
 
         var collector = new TypeCollector(type, followed);
-        context.RegisterOperationBlockAction(collector.Accesses.Collect);
-        context.RegisterSymbolEndAction(end => Judge(end, collector));
+        collector.Accesses.Collect(context.Code, context.CancellationToken);
+        Judge(context, collector);
     }
 
     /// <summary>The members that name each array (its field, auto-property and aliases), in declaration order.</summary>
@@ -164,7 +164,7 @@ internal sealed class ArrayWeightRecognizer
     private static bool MayBeUsedOutside(INamedTypeSymbol type, IEnumerable<ISymbol> members) =>
         !type.GetTypeMembers().IsEmpty || members.Any(member => member.DeclaredAccessibility != Accessibility.Private);
 
-    private void Judge(SymbolAnalysisContext context, TypeCollector collector)
+    private void Judge(TypeContext context, TypeCollector collector)
     {
         collector.Classify();
 
@@ -297,7 +297,7 @@ internal sealed class ArrayWeightRecognizer
     /// Brings the uses of a non-private array made in other types (and in types nested in its own) into its evidence.
     /// False when values may be written where the analyzer cannot follow: then nothing is claimed about them.
     /// </summary>
-    private bool FollowOutsideUses(StorageEvidence storage, TypeCollector collector, InitOptions options, SymbolAnalysisContext context)
+    private bool FollowOutsideUses(StorageEvidence storage, TypeCollector collector, InitOptions options, TypeContext context)
     {
         var type = collector.Type;
         var nested = type.GetTypeMembers();
@@ -368,7 +368,7 @@ internal sealed class ArrayWeightRecognizer
     /// Hidden when the layer's output is the input of another weighted sum (or of itself, for layers indexed
     /// in one jagged array), or when the layer type's forward results are chained into its own forward.
     /// </summary>
-    private LayerPosition Position(StorageEvidence storage, List<StorageEvidence> weights, Dictionary<StorageEvidence, Initialization> initializations, SymbolAnalysisContext context)
+    private LayerPosition Position(StorageEvidence storage, List<StorageEvidence> weights, Dictionary<StorageEvidence, Initialization> initializations, TypeContext context)
     {
         if (Feeds(storage, weights))
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -27,52 +26,52 @@ internal sealed class LayerListRecognizer
     private static readonly string[] OtherNeuronInit = { "NguyenWidrow", "GaussianWeights", "RandRange", "RandGenerator", "Weights" };
 
     private readonly LayerCatalog catalog;
-    private readonly Action<WeightSite, SymbolAnalysisContext> emit;
+    private readonly Action<WeightSite, TypeContext> emit;
 
-    private LayerListRecognizer(LayerCatalog catalog, Action<WeightSite, SymbolAnalysisContext> emit)
+    private LayerListRecognizer(LayerCatalog catalog, Action<WeightSite, TypeContext> emit)
     {
         this.catalog = catalog;
         this.emit = emit;
     }
 
-    /// <summary>Adds the recognizer's type-start action when the compilation references one of the catalogued libraries; does nothing otherwise.</summary>
-    public static void Register(Compilation compilation, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, Action<WeightSite, SymbolAnalysisContext> emit)
+    /// <summary>Adds the recognizer when the compilation references one of the catalogued libraries; does nothing otherwise.</summary>
+    public static void Register(Compilation compilation, ICollection<Action<TypeContext>> recognizers, Action<WeightSite, TypeContext> emit)
     {
         // Resolved at the first type that names a catalogued layer, once the compiler has bound the references.
         var recognizer = new Lazy<LayerListRecognizer?>(() => LayerCatalog.Resolve(compilation) is { } catalog ? new LayerListRecognizer(catalog, emit) : null, LazyThreadSafetyMode.PublicationOnly);
-        typeStarts.Add(start =>
+        recognizers.Add(context =>
         {
             // Bail out fast: a type whose source names no catalogued weight layer builds no layer list.
-            if (start.Symbol is INamedTypeSymbol type && Mentions(type, LayerCatalog.Words, start.CancellationToken))
+            if (Mentions(context.Symbol, LayerCatalog.Words, context.CancellationToken))
             {
-                recognizer.Value?.OnTypeStart(start, type);
+                recognizer.Value?.OnType(context, context.Symbol);
             }
         });
     }
 
-    private void OnTypeStart(SymbolStartAnalysisContext context, INamedTypeSymbol type)
+    private void OnType(TypeContext context, INamedTypeSymbol type)
     {
-
-        var sites = new ConcurrentQueue<WeightSite>();
+        var sites = new List<WeightSite>();
         var otherNeuronInit = Mentions(type, OtherNeuronInit, context.CancellationToken);
-        context.RegisterOperationBlockAction(block => Read(block, sites, otherNeuronInit));
-        context.RegisterSymbolEndAction(end =>
+        foreach (var member in context.Code.All)
         {
-            foreach (var site in sites)
-            {
-                emit(site, end);
-            }
-        });
+            Read(member, sites, otherNeuronInit);
+        }
+
+        foreach (var site in sites)
+        {
+            emit(site, context);
+        }
     }
 
     private static bool Mentions(INamedTypeSymbol type, string[] words, CancellationToken cancellationToken) =>
         type.DeclaringSyntaxReferences.Any(reference => words.Any(word => TextSearch.Mentions(reference, word, cancellationToken)));
 
-    private void Read(OperationBlockAnalysisContext block, ConcurrentQueue<WeightSite> sites, bool otherNeuronInit)
+    private void Read(MemberBlocks block, List<WeightSite> sites, bool otherNeuronInit)
     {
         var added = new Dictionary<ISymbol, List<(int Position, LayerEntry Entry)>>(SymbolEqualityComparer.Default);
         // In source order, so that a variable given a new network starts a new list.
-        foreach (var root in block.OperationBlocks)
+        foreach (var root in block.Blocks)
         {
             foreach (var operation in root.DescendantsAndSelf().Where(operation => operation is IInvocationOperation or ISimpleAssignmentOperation or IObjectCreationOperation).OrderBy(operation => operation.Syntax.SpanStart).ToList())
             {
@@ -89,14 +88,14 @@ internal sealed class LayerListRecognizer
                         break;
                     case ISimpleAssignmentOperation { Value: IObjectCreationOperation } reassigned when reassigned.Target.StorageSymbol() is { } renewed && added.TryGetValue(renewed, out var previous):
                         // m = new Sequential(): a second network in the same variable; the first one's layers are judged alone.
-                        Judge(previous.OrderBy(entry => entry.Position).Select(entry => entry.Entry).ToList(), block.OwningSymbol, sites);
+                        Judge(previous.OrderBy(entry => entry.Position).Select(entry => entry.Entry).ToList(), block.Owner, sites);
                         added.Remove(renewed);
                         break;
                     case IInvocationOperation call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, catalog.NetworkManager) && call.TargetMethod.Name == "NewSequential":
-                        Judge(Factories(call), block.OwningSymbol, sites);
+                        Judge(Factories(call), block.Owner, sites);
                         break;
                     case IObjectCreationOperation creation when catalog.ActivationNetwork is { } network && SymbolEqualityComparer.Default.Equals(creation.Type, network) && !otherNeuronInit:
-                        JudgeActivationNetwork(creation, block.OwningSymbol, sites);
+                        JudgeActivationNetwork(creation, block.Owner, sites);
                         break;
                 }
             }
@@ -104,7 +103,7 @@ internal sealed class LayerListRecognizer
 
         foreach (var list in added.Values)
         {
-            Judge(list.OrderBy(added => added.Position).Select(added => added.Entry).ToList(), block.OwningSymbol, sites);
+            Judge(list.OrderBy(added => added.Position).Select(added => added.Entry).ToList(), block.Owner, sites);
         }
     }
 
@@ -201,7 +200,7 @@ internal sealed class LayerListRecognizer
     }
 
     /// <summary>Pairs each weight layer with the activation after it, up to the next weight layer, and emits the judged ones.</summary>
-    private static void Judge(List<LayerEntry> entries, ISymbol owner, ConcurrentQueue<WeightSite> sites)
+    private static void Judge(List<LayerEntry> entries, ISymbol owner, List<WeightSite> sites)
     {
         var weights = entries.Select((entry, index) => (entry, index)).Where(pair => pair.entry.IsWeightLayer).ToList();
         var hidden = weights.Count - 1;
@@ -238,7 +237,7 @@ internal sealed class LayerListRecognizer
             var position = w + 1 < weights.Count ? LayerPosition.Hidden : LayerPosition.Output;
             var site = new WeightSite(owner, WeightRole.Weight, position, new Initialization(InitKind.Scheme, ImmutableArray.Create(entry.Location!), scheme: scheme), activation, displayName: MemberScope.Shortened(entry.Text!), negativeSlope: slope, framework: entry.Framework);
             var where = MemberScope.Place(owner, entry.Location!.SourceTree);
-            sites.Enqueue(site.InNetworkOf(hidden).AppliedIn(activationLayer is null ? where : "'" + activationLayer + "' after it, in " + where));
+            sites.Add(site.InNetworkOf(hidden).AppliedIn(activationLayer is null ? where : "'" + activationLayer + "' after it, in " + where));
         }
     }
 
@@ -246,7 +245,7 @@ internal sealed class LayerListRecognizer
     /// <c>new ActivationNetwork(function, inputs, 4, 1)</c>: every layer but the last is hidden, and every weight starts in
     /// U[0, 1) (AForge's <c>Neuron.RandRange</c>, Accord's <c>UniformContinuousDistribution()</c>), reported on the creation.
     /// </summary>
-    private void JudgeActivationNetwork(IObjectCreationOperation creation, ISymbol owner, ConcurrentQueue<WeightSite> sites)
+    private void JudgeActivationNetwork(IObjectCreationOperation creation, ISymbol owner, List<WeightSite> sites)
     {
         var counts = creation.Arguments.FirstOrDefault(argument => argument.Parameter?.IsParams == true);
         var layers = counts?.Value.WalkDownConversions() is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues.Length : 0;
@@ -259,7 +258,7 @@ internal sealed class LayerListRecognizer
         var activation = function is IObjectCreationOperation { Type: var functionType } && catalog.Layer(functionType) is { HasWeights: false } known ? known.ActivationKind : ActivationKind.Unknown;
         var draw = RandomDraw.Uniform(0, 1);
         var site = new WeightSite(owner, WeightRole.Weight, LayerPosition.Hidden, new Initialization(InitKind.Uniform, ImmutableArray.Create(creation.Syntax.GetLocation()), draw: draw), activation, displayName: MemberScope.Shortened(creation.Syntax.ToString()), framework: LayerCatalog.AccordNeuro);
-        sites.Enqueue(site.InNetworkOf(layers - 1));
+        sites.Add(site.InNetworkOf(layers - 1));
     }
 
     private static double? Slope(IObjectCreationOperation creation, ActivationKind activation) =>

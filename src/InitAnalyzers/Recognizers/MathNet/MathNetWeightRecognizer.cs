@@ -22,24 +22,24 @@ internal sealed class MathNetWeightRecognizer
 {
     private readonly MathNetTypes types;
     private readonly CompilationIndex index;
-    private readonly Action<WeightSite, SymbolAnalysisContext> emit;
+    private readonly Action<WeightSite, TypeContext> emit;
 
-    private MathNetWeightRecognizer(MathNetTypes types, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
+    private MathNetWeightRecognizer(MathNetTypes types, CompilationIndex index, Action<WeightSite, TypeContext> emit)
     {
         this.types = types;
         this.index = index;
         this.emit = emit;
     }
 
-    /// <summary>Adds the recognizer's type-start action when the compilation references MathNet.Numerics; does nothing otherwise.</summary>
-    public static void Register(Compilation compilation, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
+    /// <summary>Adds the recognizer when the compilation references MathNet.Numerics; does nothing otherwise.</summary>
+    public static void Register(Compilation compilation, ICollection<Action<TypeContext>> recognizers, CompilationIndex index, Action<WeightSite, TypeContext> emit)
     {
         // Resolved at the first type, once the compiler has bound the references: their binding is the compiler's cost, not ours.
         var recognizer = new Lazy<MathNetWeightRecognizer?>(() => MathNetTypes.Resolve(compilation) is { } types ? new MathNetWeightRecognizer(types, index, emit) : null, LazyThreadSafetyMode.PublicationOnly);
-        typeStarts.Add(start => recognizer.Value?.OnTypeStart(start));
+        recognizers.Add(context => recognizer.Value?.OnType(context));
     }
 
-    private void OnTypeStart(SymbolStartAnalysisContext context)
+    private void OnType(TypeContext context)
     {
         if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
         {
@@ -68,11 +68,11 @@ internal sealed class MathNetWeightRecognizer
         }
 
         var collector = new TypeCollector(storages, types);
-        context.RegisterOperationBlockAction(collector.Accesses.Collect);
-        context.RegisterSymbolEndAction(end => Judge(end, collector));
+        collector.Accesses.Collect(context.Code, context.CancellationToken);
+        Judge(context, collector);
     }
 
-    private void Judge(SymbolAnalysisContext context, TypeCollector collector)
+    private void Judge(TypeContext context, TypeCollector collector)
     {
         collector.Classify();
         var all = collector.Storages.Values.Distinct().ToList();
@@ -111,7 +111,7 @@ internal sealed class MathNetWeightRecognizer
     }
 
     /// <summary>What the matrix holds before the first forward pass, from every write and hand-off in the type (and outside it, for non-private members).</summary>
-    private Initialization Initialize(MatrixStorage storage, SymbolAnalysisContext context)
+    private Initialization Initialize(MatrixStorage storage, TypeContext context)
     {
         var writes = storage.Writes;
         if (writes.Count == 0 || writes.Any(write => write.Kind == MatrixWriteKind.Escape) || MemberScope.MayBeWrittenElsewhere(storage.Member, index, MatrixExternalUses.IsPlainRead, context.CancellationToken))
@@ -148,7 +148,7 @@ internal sealed class MathNetWeightRecognizer
     /// Hidden when the layer's output is a factor of another weight's product; output when another layer feeds it and it
     /// feeds none; hidden too for a one-matrix layer class whose forward results are chained into its own forward.
     /// </summary>
-    private LayerPosition Position(MatrixStorage storage, Dictionary<MatrixStorage, List<MatrixProduct>> forward, Initialization initialization, SymbolAnalysisContext context)
+    private LayerPosition Position(MatrixStorage storage, Dictionary<MatrixStorage, List<MatrixProduct>> forward, Initialization initialization, TypeContext context)
     {
         var others = forward.Where(pair => pair.Key != storage).ToList();
         if (others.Any(other => Feeds(forward[storage], other.Value)))

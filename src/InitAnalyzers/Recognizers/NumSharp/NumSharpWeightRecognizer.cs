@@ -22,24 +22,24 @@ internal sealed class NumSharpWeightRecognizer
 {
     private readonly CompilationIndex index;
     private readonly NumSharpTypes types;
-    private readonly Action<WeightSite, SymbolAnalysisContext> emit;
+    private readonly Action<WeightSite, TypeContext> emit;
 
-    private NumSharpWeightRecognizer(CompilationIndex index, NumSharpTypes types, Action<WeightSite, SymbolAnalysisContext> emit)
+    private NumSharpWeightRecognizer(CompilationIndex index, NumSharpTypes types, Action<WeightSite, TypeContext> emit)
     {
         this.index = index;
         this.types = types;
         this.emit = emit;
     }
 
-    /// <summary>Adds the recognizer's type-start action when the compilation references NumSharp; does nothing otherwise.</summary>
-    public static void Register(Compilation compilation, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
+    /// <summary>Adds the recognizer when the compilation references NumSharp; does nothing otherwise.</summary>
+    public static void Register(Compilation compilation, ICollection<Action<TypeContext>> recognizers, CompilationIndex index, Action<WeightSite, TypeContext> emit)
     {
         // Resolved at the first type, once the compiler has bound the references: their binding is the compiler's cost, not ours.
         var recognizer = new Lazy<NumSharpWeightRecognizer?>(() => NumSharpTypes.Resolve(compilation) is { } types ? new NumSharpWeightRecognizer(index, types, emit) : null, LazyThreadSafetyMode.PublicationOnly);
-        typeStarts.Add(start => recognizer.Value?.OnTypeStart(start));
+        recognizers.Add(context => recognizer.Value?.OnType(context));
     }
 
-    private void OnTypeStart(SymbolStartAnalysisContext context)
+    private void OnType(TypeContext context)
     {
         if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
         {
@@ -68,11 +68,11 @@ internal sealed class NumSharpWeightRecognizer
         }
 
         var collector = new TypeCollector(members, types);
-        context.RegisterOperationBlockAction(collector.Accesses.Collect);
-        context.RegisterSymbolEndAction(end => Judge(end, collector));
+        collector.Accesses.Collect(context.Code, context.CancellationToken);
+        Judge(context, collector);
     }
 
-    private void Judge(SymbolAnalysisContext context, TypeCollector collector)
+    private void Judge(TypeContext context, TypeCollector collector)
     {
         collector.Classify();
         // A weight by use (a product with the layer's input), confirmed by training, random values or its name:
@@ -159,7 +159,7 @@ internal sealed class NumSharpWeightRecognizer
     /// What the member holds before the first forward pass: every array assigned to it in the type must be of one kind (all zeros,
     /// one constant, one distribution), nothing may hand it to unknown code, and no code outside the type may write it.
     /// </summary>
-    private Initialization Initialize(NDArrayEvidence evidence, SymbolAnalysisContext context)
+    private Initialization Initialize(NDArrayEvidence evidence, TypeContext context)
     {
         var writes = evidence.Writes;
         if (writes.Count == 0 || writes.Any(write => write.Kind is NDArrayWriteKind.Values or NDArrayWriteKind.Escape) || MemberScope.MayBeWrittenElsewhere(evidence.Member, index, NDArrayExternalUses.IsPlainRead, context.CancellationToken))
@@ -192,7 +192,7 @@ internal sealed class NumSharpWeightRecognizer
         Dictionary<NDArrayEvidence, List<NDArrayProductUse>> forward,
         Dictionary<NDArrayEvidence, NDArrayDataFlow> flows,
         Dictionary<NDArrayEvidence, Initialization> initializations,
-        SymbolAnalysisContext context)
+        TypeContext context)
     {
         if (Feeds(evidence, weights, forward, flows))
         {

@@ -1,7 +1,6 @@
 using System.Linq;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace InitAnalyzers.Recognizers.TorchSharp;
@@ -27,9 +26,10 @@ internal sealed class TorchPitfalls
     public static bool MayCall(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken) =>
         type.DeclaringSyntaxReferences.Any(declaration => CalledNames.Any(name => TextSearch.Contains(declaration, name, System.StringComparison.Ordinal, cancellationToken)));
 
-    public void OnInvocation(OperationAnalysisContext context, System.Action<ApiPitfall, OperationAnalysisContext> emit)
+    /// <summary>Emits the pitfall of <paramref name="call"/>, made in the code of <paramref name="member"/>, if it has one.</summary>
+    public void OnInvocation(IInvocationOperation call, ISymbol member, System.Action<ApiPitfall> emit)
     {
-        if (context.Operation is not IInvocationOperation call || !types.IsInit(call.TargetMethod.ContainingType) || types.IsInit(context.ContainingSymbol.ContainingType))
+        if (!types.IsInit(call.TargetMethod.ContainingType) || types.IsInit(member.ContainingType))
         {
             return; // init's own implementation (glorot_normal_ => xavier_normal_) is where the names are defined
         }
@@ -38,14 +38,14 @@ internal sealed class TorchPitfalls
         switch (name)
         {
             case "xavier_normal_" or "glorot_normal_":
-                emit(new ApiPitfall(PitfallKind.NormalDrawsUniform, call.Syntax.GetLocation(), name, Frameworks.TorchSharp), context);
+                emit(new ApiPitfall(PitfallKind.NormalDrawsUniform, call.Syntax.GetLocation(), name, Frameworks.TorchSharp));
                 break;
             case "calculate_gain" when TorchInitReader.Argument(call, "param") is null && TorchInitReader.Argument(call, "nonlinearity") is { } nonlinearity
                 && nonlinearity.WalkDownConversions().ConstantValue is { HasValue: true, Value: { } value } && System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) == LeakyReLU:
-                emit(new ApiPitfall(PitfallKind.LeakyGainWithoutSlope, call.Syntax.GetLocation(), name, Frameworks.TorchSharp), context);
+                emit(new ApiPitfall(PitfallKind.LeakyGainWithoutSlope, call.Syntax.GetLocation(), name, Frameworks.TorchSharp));
                 break;
             case "uniform_" or "normal_" or "trunc_normal_" when TorchInitReader.Argument(call, "generator") is { } generator && generator.WalkDownConversions() is not ILiteralOperation and not IDefaultValueOperation:
-                emit(new ApiPitfall(PitfallKind.GeneratorIgnored, generator.Syntax.Parent?.GetLocation() ?? generator.Syntax.GetLocation(), name, Frameworks.TorchSharp), context);
+                emit(new ApiPitfall(PitfallKind.GeneratorIgnored, generator.Syntax.Parent?.GetLocation() ?? generator.Syntax.GetLocation(), name, Frameworks.TorchSharp));
                 break;
         }
     }

@@ -20,9 +20,9 @@ internal sealed class TorchSharpRecognizer
 {
     private readonly TorchSharpTypes types;
     private readonly CompilationIndex index;
-    private readonly Action<WeightSite, SymbolAnalysisContext> emit;
+    private readonly Action<WeightSite, TypeContext> emit;
 
-    private TorchSharpRecognizer(TorchSharpTypes types, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit)
+    private TorchSharpRecognizer(TorchSharpTypes types, CompilationIndex index, Action<WeightSite, TypeContext> emit)
     {
         this.types = types;
         this.index = index;
@@ -30,41 +30,48 @@ internal sealed class TorchSharpRecognizer
     }
 
     /// <summary>
-    /// Adds the recognizer's type-start action, which does nothing when the compilation does not reference TorchSharp. The
+    /// Adds the recognizer, which does nothing when the compilation does not reference TorchSharp. The
     /// types are resolved at the first type, once the compiler has bound the references: their binding is the compiler's
     /// cost, not ours. The initializer pitfalls are looked for only in types whose source names one of the calls.
     /// </summary>
-    public static void Register(Compilation compilation, ICollection<Action<SymbolStartAnalysisContext>> typeStarts, CompilationIndex index, Action<WeightSite, SymbolAnalysisContext> emit, Action<ApiPitfall, OperationAnalysisContext> emitPitfall)
+    public static void Register(Compilation compilation, ICollection<Action<TypeContext>> recognizers, CompilationIndex index, Action<WeightSite, TypeContext> emit, Action<ApiPitfall, TypeContext> emitPitfall)
     {
         var resolved = new Lazy<(TorchSharpRecognizer Recognizer, TorchPitfalls? Pitfalls)?>(
             () => TorchSharpTypes.Resolve(compilation) is { } types ? (new TorchSharpRecognizer(types, index, emit), types.Init is null ? null : new TorchPitfalls(types)) : null,
             System.Threading.LazyThreadSafetyMode.PublicationOnly);
-        typeStarts.Add(start =>
+        recognizers.Add(context =>
         {
             if (resolved.Value is not { } torch)
             {
                 return;
             }
 
-            if (torch.Pitfalls is { } pitfalls && start.Symbol is INamedTypeSymbol type && TorchPitfalls.MayCall(type, start.CancellationToken))
+            if (torch.Pitfalls is { } pitfalls && TorchPitfalls.MayCall(context.Symbol, context.CancellationToken))
             {
-                start.RegisterOperationAction(operation => pitfalls.OnInvocation(operation, emitPitfall), OperationKind.Invocation);
+                foreach (var member in context.Code.All)
+                {
+                    foreach (var block in member.Blocks)
+                    {
+                        foreach (var call in block.DescendantsAndSelf().OfType<IInvocationOperation>())
+                        {
+                            pitfalls.OnInvocation(call, member.Owner, pitfall => emitPitfall(pitfall, context));
+                        }
+                    }
+                }
             }
 
-            torch.Recognizer.OnTypeStart(start);
+            torch.Recognizer.OnType(context);
         });
     }
 
-    private void OnTypeStart(SymbolStartAnalysisContext context)
+    private void OnType(TypeContext context)
     {
         if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type || !HoldsTorchSharp(type))
         {
             return;
         }
 
-        var blocks = new BlockCollector();
-        context.RegisterOperationBlockAction(blocks.Add);
-        context.RegisterSymbolEndAction(end => Judge(end, type, blocks));
+        Judge(context, type, new BlockCollector(context.Code));
     }
 
     /// <summary>Bail out fast: a module subclass, or a type with a module or tensor member.</summary>
@@ -92,7 +99,7 @@ internal sealed class TorchSharpRecognizer
         return false;
     }
 
-    private void Judge(SymbolAnalysisContext context, INamedTypeSymbol type, BlockCollector blocks)
+    private void Judge(TypeContext context, INamedTypeSymbol type, BlockCollector blocks)
     {
         var bodies = blocks.Bodies();
         IOperation? BodyOf(IMethodSymbol method) => method.IsAbstract || method.MethodKind == MethodKind.Constructor ? null : bodies.TryGetValue(method.OriginalDefinition, out var body) ? body : null;
@@ -238,7 +245,7 @@ internal sealed class TorchSharpRecognizer
     }
 
     /// <summary>Whether code outside the type (or a nested type) may write the layer's parameters: <c>model.fc1.weight</c>, <c>net.W = ...</c>.</summary>
-    private bool WrittenElsewhere(TorchParam parameter, SymbolAnalysisContext context)
+    private bool WrittenElsewhere(TorchParam parameter, TypeContext context)
     {
         var member = parameter.Layer.Owner ?? parameter.Layer.Member;
         if (member is null)
@@ -433,31 +440,15 @@ internal sealed class TorchSharpRecognizer
         _ => throw new ArgumentException("A field or a property.", nameof(member)),
     };
 
-    /// <summary>The operation blocks of one type, collected as the compiler delivers them (concurrently).</summary>
+    /// <summary>The operation blocks of one type (<see cref="TypeBlocks"/>).</summary>
     private sealed class BlockCollector
     {
-        private readonly object gate = new();
-        private readonly List<(ISymbol Owner, IOperation Block)> blocks = new();
+        private readonly TypeBlocks code;
 
-        public void Add(OperationBlockAnalysisContext context)
-        {
-            lock (gate)
-            {
-                foreach (var block in context.OperationBlocks)
-                {
-                    blocks.Add((context.OwningSymbol, block));
-                }
-            }
-        }
+        public BlockCollector(TypeBlocks code) => this.code = code;
 
         /// <summary>In source order: by file, then by position, so field initializers come in declaration order.</summary>
-        public List<(ISymbol Owner, IOperation Block)> InOrder()
-        {
-            lock (gate)
-            {
-                return blocks.OrderBy(block => block.Block.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(block => block.Block.Syntax.SpanStart).ToList();
-            }
-        }
+        public List<(ISymbol Owner, IOperation Block)> InOrder() => code.All.SelectMany(member => member.Blocks.Select(block => (member.Owner, block))).ToList();
 
         /// <summary>The body of each method, constructor and accessor.</summary>
         public Dictionary<ISymbol, IOperation> Bodies()
