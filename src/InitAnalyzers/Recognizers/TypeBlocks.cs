@@ -42,19 +42,20 @@ internal sealed class TypeBlocks
     }
 
     /// <summary>Every member's blocks, in source order (by file, then by position).</summary>
-    public IEnumerable<MemberBlocks> All => Bind(names: null);
+    public IEnumerable<MemberBlocks> All => Where(declared: null);
 
     /// <summary>
     /// The blocks of the members whose source names one of <paramref name="names"/> as a whole word, in source order: a
     /// member that never names a followed field or property has no use of it, and is not bound.
     /// </summary>
-    public IEnumerable<MemberBlocks> Mentioning(ICollection<string> names) => Bind(names);
+    public IEnumerable<MemberBlocks> Mentioning(ICollection<string> names) => Where(declaration => names.Any(name => TextSearch.Mentions(declaration, name, cancellationToken)));
 
-    private IEnumerable<MemberBlocks> Bind(ICollection<string>? names)
+    /// <summary>The blocks of the members whose declaration meets <paramref name="declared"/> (all when null), in source order.</summary>
+    public IEnumerable<MemberBlocks> Where(Func<SyntaxReference, bool>? declared)
     {
         foreach (var (owner, declaration, executable) in members ??= Members())
         {
-            if (names is not null && !names.Any(name => TextSearch.Mentions(declaration, name, cancellationToken)))
+            if (declared is not null && !declared(declaration))
             {
                 continue;
             }

@@ -24,7 +24,11 @@ internal sealed class TorchPitfalls
 
     /// <summary>False when the type's source names none of the initializers with a pitfall: its calls are then not bound.</summary>
     public static bool MayCall(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken) =>
-        type.DeclaringSyntaxReferences.Any(declaration => CalledNames.Any(name => TextSearch.Contains(declaration, name, System.StringComparison.Ordinal, cancellationToken)));
+        type.DeclaringSyntaxReferences.Any(declaration => MayCall(declaration, cancellationToken));
+
+    /// <summary>False when the source of a declaration (a type's, or a member's) names none of the initializers with a pitfall.</summary>
+    public static bool MayCall(SyntaxReference declaration, System.Threading.CancellationToken cancellationToken) =>
+        CalledNames.Any(name => TextSearch.Contains(declaration, name, System.StringComparison.Ordinal, cancellationToken));
 
     /// <summary>Emits the pitfall of <paramref name="call"/>, made in the code of <paramref name="member"/>, if it has one.</summary>
     public void OnInvocation(IInvocationOperation call, ISymbol member, System.Action<ApiPitfall> emit)

@@ -48,7 +48,7 @@ internal sealed class TorchSharpRecognizer
 
             if (torch.Pitfalls is { } pitfalls && TorchPitfalls.MayCall(context.Symbol, context.CancellationToken))
             {
-                foreach (var member in context.Code.All)
+                foreach (var member in context.Code.Where(declaration => TorchPitfalls.MayCall(declaration, context.CancellationToken)))
                 {
                     foreach (var block in member.Blocks)
                     {

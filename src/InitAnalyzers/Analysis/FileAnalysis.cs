@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using InitAnalyzers.Recognizers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace InitAnalyzers.Analysis;
+
+/// <summary>
+/// The semantic model action of one compilation: runs every recognizer over each type declared in the file, and reports the
+/// findings that are in it.
+/// </summary>
+/// <remarks>
+/// A type declared in several files (a partial class, up to a hundred files for a library's API surface) is judged once
+/// for all of them, and each file reports its share: judging it again from each file cost TorchSharp's repository ten times
+/// its analysis time.
+/// </remarks>
+internal sealed class FileAnalysis
+{
+    private readonly Action<TypeContext>[] recognizers;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<Findings>> partialTypes = new(SymbolEqualityComparer.Default);
+
+    public FileAnalysis(Action<TypeContext>[] recognizers) => this.recognizers = recognizers;
+
+    /// <summary>
+    /// A recognizer that throws does not keep the others from the type, nor the file's other types from the recognizers; the
+    /// first exception is rethrown at the end, so that it is still reported (AD0001), by one file only.
+    /// </summary>
+    public void OnFile(SemanticModelAnalysisContext file)
+    {
+        if (file.IsGeneratedCode)
+        {
+            return; // a generated file's types are neither judged nor reported; their other, handwritten files are
+        }
+
+        var tree = file.SemanticModel.SyntaxTree;
+        ExceptionDispatchInfo? failure = null;
+        foreach (var type in DeclaredTypes(file.SemanticModel, file.FilterSpan, file.CancellationToken))
+        {
+            var declarations = type.DeclaringSyntaxReferences;
+            var findings = declarations.Any(declaration => declaration.SyntaxTree != tree)
+                ? partialTypes.GetOrAdd(type, _ => new Lazy<Findings>(() => Judge(type, file), LazyThreadSafetyMode.PublicationOnly)).Value
+                : Judge(type, file);
+            foreach (var diagnostic in findings.Diagnostics)
+            {
+                if (ReportingFile(declarations, diagnostic.Location) == tree)
+                {
+                    file.ReportDiagnostic(diagnostic);
+                }
+            }
+
+            if (declarations[0].SyntaxTree == tree)
+            {
+                failure ??= findings.Failure;
+            }
+        }
+
+        failure?.Throw();
+    }
+
+    private Findings Judge(INamedTypeSymbol type, SemanticModelAnalysisContext file)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var context = new TypeContext(type, new TypeBlocks(type, file.SemanticModel, file.CancellationToken), file.SemanticModel.Compilation, file.Options, diagnostics.Add, file.CancellationToken);
+        ExceptionDispatchInfo? failure = null;
+        foreach (var recognizer in recognizers)
+        {
+            try
+            {
+                recognizer(context);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(exception);
+            }
+        }
+
+        return new Findings(diagnostics.ToImmutable(), failure);
+    }
+
+    /// <summary>
+    /// The types declared in <paramref name="model"/>'s file (nested ones too, and the program of top-level statements),
+    /// each once; only those that meet <paramref name="span"/> when the editor asks about part of the file.
+    /// </summary>
+    private static IEnumerable<INamedTypeSymbol> DeclaredTypes(SemanticModel model, TextSpan? span, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var root = model.SyntaxTree.GetRoot(cancellationToken);
+        if (root is CompilationUnitSyntax unit && unit.Members.Any(member => member is GlobalStatementSyntax && Meets(member, span))
+            && model.GetDeclaredSymbol(unit, cancellationToken) is IMethodSymbol { ContainingType: { } program } && seen.Add(program))
+        {
+            yield return program;
+        }
+
+        foreach (var node in root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            if (node is TypeDeclarationSyntax declaration && Meets(declaration, span)
+                && model.GetDeclaredSymbol(declaration, cancellationToken) is { } type && seen.Add(type))
+            {
+                yield return type;
+            }
+        }
+    }
+
+    private static bool Meets(SyntaxNode node, TextSpan? span) => span is not { } part || node.FullSpan.IntersectsWith(part);
+
+    /// <summary>
+    /// The file that reports a finding at <paramref name="location"/> about the type declared at <paramref name="declarations"/>:
+    /// the file it is in when the type is declared there, otherwise (in the code of another type that writes the weights) the
+    /// type's first file.
+    /// </summary>
+    private static SyntaxTree? ReportingFile(ImmutableArray<SyntaxReference> declarations, Location location) =>
+        declarations.Any(declaration => declaration.SyntaxTree == location.SourceTree) ? location.SourceTree : declarations[0].SyntaxTree;
+
+    private sealed class Findings
+    {
+        public Findings(ImmutableArray<Diagnostic> diagnostics, ExceptionDispatchInfo? failure)
+        {
+            Diagnostics = diagnostics;
+            Failure = failure;
+        }
+
+        public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+        public ExceptionDispatchInfo? Failure { get; }
+    }
+}
