@@ -6,7 +6,6 @@ using System.Threading;
 using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace InitAnalyzers.Recognizers.Arrays;
@@ -29,7 +28,7 @@ internal sealed class ArrayWeightRecognizer
 
     public void OnType(TypeContext context)
     {
-        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+        if (context.Symbol is not { TypeKind: TypeKind.Class or TypeKind.Struct } type)
         {
             return;
         }

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace InitAnalyzers.Recognizers.LayerLists;

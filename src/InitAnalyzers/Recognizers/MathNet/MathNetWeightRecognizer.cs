@@ -7,7 +7,6 @@ using InitAnalyzers.Configuration;
 using InitAnalyzers.Facts;
 using InitAnalyzers.Recognizers.Arrays;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace InitAnalyzers.Recognizers.MathNet;
@@ -41,7 +40,7 @@ internal sealed class MathNetWeightRecognizer
 
     private void OnType(TypeContext context)
     {
-        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+        if (context.Symbol is not { TypeKind: TypeKind.Class or TypeKind.Struct } type)
         {
             return;
         }

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace InitAnalyzers.Recognizers.TorchSharp;
@@ -66,7 +65,7 @@ internal sealed class TorchSharpRecognizer
 
     private void OnType(TypeContext context)
     {
-        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type || !HoldsTorchSharp(type))
+        if (context.Symbol is not { TypeKind: TypeKind.Class or TypeKind.Struct } type || !HoldsTorchSharp(type))
         {
             return;
         }
