@@ -7,8 +7,6 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using InitAnalyzers.Recognizers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -27,6 +25,7 @@ internal sealed class FileAnalysis
 {
     private readonly Action<TypeContext>[] recognizers;
     private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<Findings>> partialTypes = new(SymbolEqualityComparer.Default);
+    private Dictionary<SyntaxTree, List<(INamedTypeSymbol Type, TextSpan Span)>>? typesByFile;
 
     public FileAnalysis(Action<TypeContext>[] recognizers) => this.recognizers = recognizers;
 
@@ -43,7 +42,7 @@ internal sealed class FileAnalysis
 
         var tree = file.SemanticModel.SyntaxTree;
         ExceptionDispatchInfo? failure = null;
-        foreach (var type in DeclaredTypes(file.SemanticModel, file.FilterSpan, file.CancellationToken))
+        foreach (var type in DeclaredTypes(tree, file.FilterSpan, file.SemanticModel.Compilation, file.CancellationToken))
         {
             var declarations = type.DeclaringSyntaxReferences;
             var findings = declarations.Any(declaration => declaration.SyntaxTree != tree)
@@ -87,30 +86,69 @@ internal sealed class FileAnalysis
     }
 
     /// <summary>
-    /// The types declared in <paramref name="model"/>'s file (nested ones too, and the program of top-level statements),
-    /// each once; only those that meet <paramref name="span"/> when the editor asks about part of the file.
+    /// The types declared in each file (nested ones too, and the program of top-level statements), in the order of their first
+    /// declaration there: read once per compilation from its symbols, which costs less than asking the semantic model of each
+    /// file for the symbol of each declaration.
     /// </summary>
-    private static IEnumerable<INamedTypeSymbol> DeclaredTypes(SemanticModel model, TextSpan? span, CancellationToken cancellationToken)
+    private static Dictionary<SyntaxTree, List<(INamedTypeSymbol Type, TextSpan Span)>> TypesByFile(Compilation compilation, CancellationToken cancellationToken)
     {
-        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        var root = model.SyntaxTree.GetRoot(cancellationToken);
-        if (root is CompilationUnitSyntax unit && unit.Members.Any(member => member is GlobalStatementSyntax && Meets(member, span))
-            && model.GetDeclaredSymbol(unit, cancellationToken) is IMethodSymbol { ContainingType: { } program } && seen.Add(program))
+        var byFile = new Dictionary<SyntaxTree, List<(INamedTypeSymbol, TextSpan)>>();
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(compilation.Assembly.GlobalNamespace);
+        while (pending.Count > 0)
         {
-            yield return program;
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var member in pending.Pop().GetMembers())
+            {
+                if (member is not INamespaceOrTypeSymbol container)
+                {
+                    continue;
+                }
+
+                pending.Push(container);
+                if (container is not INamedTypeSymbol type)
+                {
+                    continue;
+                }
+
+                foreach (var declaration in type.DeclaringSyntaxReferences)
+                {
+                    if (!byFile.TryGetValue(declaration.SyntaxTree, out var types))
+                    {
+                        byFile[declaration.SyntaxTree] = types = new List<(INamedTypeSymbol, TextSpan)>();
+                    }
+
+                    types.Add((type, declaration.Span));
+                }
+            }
         }
 
-        foreach (var node in root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        foreach (var types in byFile.Values)
         {
-            if (node is TypeDeclarationSyntax declaration && Meets(declaration, span)
-                && model.GetDeclaredSymbol(declaration, cancellationToken) is { } type && seen.Add(type))
+            types.Sort((x, y) => x.Item2.Start.CompareTo(y.Item2.Start));
+        }
+
+        return byFile;
+    }
+
+    /// <summary>The types declared in the file, each once; only those that meet <paramref name="span"/> when the editor asks about part of the file.</summary>
+    private IEnumerable<INamedTypeSymbol> DeclaredTypes(SyntaxTree tree, TextSpan? span, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var declared = typesByFile ?? Interlocked.CompareExchange(ref typesByFile, TypesByFile(compilation, cancellationToken), null) ?? typesByFile!;
+        if (!declared.TryGetValue(tree, out var types))
+        {
+            yield break;
+        }
+
+        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var (type, declaration) in types)
+        {
+            if ((span is not { } part || declaration.IntersectsWith(part)) && seen.Add(type))
             {
                 yield return type;
             }
         }
     }
-
-    private static bool Meets(SyntaxNode node, TextSpan? span) => span is not { } part || node.FullSpan.IntersectsWith(part);
 
     /// <summary>
     /// The file that reports a finding at <paramref name="location"/> about the type declared at <paramref name="declarations"/>:
