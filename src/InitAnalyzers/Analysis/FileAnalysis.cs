@@ -13,13 +13,13 @@ using Microsoft.CodeAnalysis.Text;
 namespace InitAnalyzers.Analysis;
 
 /// <summary>
-/// The semantic model action of one compilation: runs every recognizer over each type declared in the file, and reports the
-/// findings that are in it.
+/// The analysis of one compilation, run once per file (a semantic model action): every recognizer over each type declared
+/// in the file, and the findings located in it reported.
 /// </summary>
 /// <remarks>
 /// A type declared in several files (a partial class, up to a hundred files for a library's API surface) is judged once
-/// for all of them, and each file reports its share: judging it again from each file cost TorchSharp's repository ten times
-/// its analysis time.
+/// for all of them, and each file reports its share: judging it again from each file took the analysis of TorchSharp's
+/// repository from under a second to 9 seconds.
 /// </remarks>
 internal sealed class FileAnalysis
 {
