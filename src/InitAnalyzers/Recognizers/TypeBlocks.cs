@@ -11,7 +11,7 @@ namespace InitAnalyzers.Recognizers;
 /// <summary>
 /// The operation blocks of a type's members: each method, constructor and accessor body, each field and property
 /// initializer, the top-level statements. A nested type's members are its own.
-/// Bound on first use, and only for a type some recognizer follows past its syntax gates.
+/// Read on first use, and only for a type some recognizer follows past its syntax gates.
 /// </summary>
 /// <remarks>
 /// The analyzer reads them from the semantic model action of each file that declares the type, and not from the operation
