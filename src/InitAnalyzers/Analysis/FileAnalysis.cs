@@ -24,10 +24,15 @@ namespace InitAnalyzers.Analysis;
 internal sealed class FileAnalysis
 {
     private readonly Action<TypeContext>[] recognizers;
+    private readonly GeneratedCode generated;
     private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<Findings>> partialTypes = new(SymbolEqualityComparer.Default);
     private Dictionary<SyntaxTree, List<(INamedTypeSymbol Type, TextSpan Span)>>? typesByFile;
 
-    public FileAnalysis(Action<TypeContext>[] recognizers) => this.recognizers = recognizers;
+    public FileAnalysis(Action<TypeContext>[] recognizers, GeneratedCode generated)
+    {
+        this.recognizers = recognizers;
+        this.generated = generated;
+    }
 
     /// <summary>
     /// A recognizer that throws does not keep the others from the type, nor the file's other types from the recognizers; the
@@ -44,19 +49,25 @@ internal sealed class FileAnalysis
         ExceptionDispatchInfo? failure = null;
         foreach (var type in DeclaredTypes(tree, file.FilterSpan, file.SemanticModel.Compilation, file.CancellationToken))
         {
+            if (GeneratedCode.IsMarkedGenerated(type))
+            {
+                continue;
+            }
+
             var declarations = type.DeclaringSyntaxReferences;
+            var home = HomeFile(declarations, file.CancellationToken);
             var findings = declarations.Any(declaration => declaration.SyntaxTree != tree)
                 ? partialTypes.GetOrAdd(type, _ => new Lazy<Findings>(() => Judge(type, file), LazyThreadSafetyMode.PublicationOnly)).Value
                 : Judge(type, file);
             foreach (var diagnostic in findings.Diagnostics)
             {
-                if (ReportingFile(declarations, diagnostic.Location) == tree)
+                if (ReportingFile(declarations, home, diagnostic.Location) == tree)
                 {
                     file.ReportDiagnostic(diagnostic);
                 }
             }
 
-            if (declarations[0].SyntaxTree == tree)
+            if (home == tree)
             {
                 failure ??= findings.Failure;
             }
@@ -151,12 +162,19 @@ internal sealed class FileAnalysis
     }
 
     /// <summary>
-    /// The file that reports a finding at <paramref name="location"/> about the type declared at <paramref name="declarations"/>:
-    /// the file it is in when the type is declared there, otherwise (in the code of another type that writes the weights) the
-    /// type's first file.
+    /// The type's first handwritten file, which reports what no other file does: a finding in the code of another type that
+    /// writes the weights, and a recognizer's failure. The type is declared in the file being analyzed, so there is one.
     /// </summary>
-    private static SyntaxTree? ReportingFile(ImmutableArray<SyntaxReference> declarations, Location location) =>
-        declarations.Any(declaration => declaration.SyntaxTree == location.SourceTree) ? location.SourceTree : declarations[0].SyntaxTree;
+    private SyntaxTree HomeFile(ImmutableArray<SyntaxReference> declarations, CancellationToken cancellationToken) =>
+        declarations.Select(declaration => declaration.SyntaxTree).FirstOrDefault(tree => !generated.IsGeneratedFile(tree, cancellationToken))
+        ?? declarations[0].SyntaxTree;
+
+    /// <summary>
+    /// The file that reports a finding at <paramref name="location"/> about the type declared at <paramref name="declarations"/>:
+    /// the file it is in when the type is declared there, otherwise the type's <paramref name="home"/> file.
+    /// </summary>
+    private static SyntaxTree? ReportingFile(ImmutableArray<SyntaxReference> declarations, SyntaxTree home, Location location) =>
+        declarations.Any(declaration => declaration.SyntaxTree == location.SourceTree) ? location.SourceTree : home;
 
     private sealed class Findings
     {

@@ -42,12 +42,29 @@ public sealed class GeneratedCode
             return false;
         }
 
-        return generatedFiles.GetOrAdd(tree, file => IsGeneratedFile(file, cancellationToken))
+        return IsGeneratedFile(tree, cancellationToken)
             || mentionsAttribute.GetOrAdd(tree, file => TextSearch.StringOf(file.GetText(cancellationToken)).IndexOf("GeneratedCode", StringComparison.Ordinal) >= 0)
             && IsInsideMarkedDeclaration(tree, location, cancellationToken);
     }
 
-    private bool IsGeneratedFile(SyntaxTree tree, CancellationToken cancellationToken)
+    /// <summary>True when the whole file is generated: by the <c>generated_code</c> option, its name or an <c>&lt;auto-generated&gt;</c> header.</summary>
+    public bool IsGeneratedFile(SyntaxTree tree, CancellationToken cancellationToken) => generatedFiles.GetOrAdd(tree, file => Classify(file, cancellationToken));
+
+    /// <summary>True when the type, or a type that contains it, is marked <c>[GeneratedCode]</c>.</summary>
+    public static bool IsMarkedGenerated(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.GetAttributes().Any(attribute => attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Classify(SyntaxTree tree, CancellationToken cancellationToken)
     {
         switch (compilation.Options.SyntaxTreeOptionsProvider?.IsGenerated(tree, cancellationToken))
         {

@@ -56,7 +56,7 @@ public sealed class InitializationAnalyzer : DiagnosticAnalyzer
 
         // One semantic model action per file runs every recognizer over each type declared in it, rather than symbol-start
         // actions: why is in TypeBlocks. Most types are left at once by every recognizer.
-        context.RegisterSemanticModelAction(new FileAnalysis(recognizers.ToArray()).OnFile);
+        context.RegisterSemanticModelAction(new FileAnalysis(recognizers.ToArray(), generated).OnFile);
     }
 
     private static void Judge(WeightSite site, TypeContext context, GeneratedCode generated)

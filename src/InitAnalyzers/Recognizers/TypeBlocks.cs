@@ -102,7 +102,7 @@ internal sealed class TypeBlocks
             var owner = member is IMethodSymbol { PartialImplementationPart: { } implementation } ? implementation : member;
             foreach (var reference in owner.DeclaringSyntaxReferences)
             {
-                if (Executable(reference.GetSyntax(cancellationToken)) is { } node)
+                if (Executable(owner, reference.GetSyntax(cancellationToken)) is { } node)
                 {
                     found.Add((owner, reference, node));
                 }
@@ -115,10 +115,14 @@ internal sealed class TypeBlocks
 
     /// <summary>
     /// The node whose operation is a member's block: a method's, constructor's or accessor's declaration (its body operation),
-    /// an expression-bodied property's arrow, a field's or property's initializer, the top-level statements. Null for a member with no code.
+    /// an expression-bodied property's arrow, a field's or property's initializer, the top-level statements, the base call of a
+    /// primary constructor (<c>class Net(int n) : Layer(n)</c>, declared by the type's declaration). Null for a member with no code.
     /// </summary>
-    private static SyntaxNode? Executable(SyntaxNode declaration) => declaration switch
+    private static SyntaxNode? Executable(ISymbol owner, SyntaxNode declaration) => declaration switch
     {
+        TypeDeclarationSyntax { BaseList: { } bases } when owner is IMethodSymbol { MethodKind: MethodKind.Constructor } =>
+            bases.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault(),
+        TypeDeclarationSyntax => null,
         BaseMethodDeclarationSyntax method when method.Body is not null || method.ExpressionBody is not null => method,
         AccessorDeclarationSyntax accessor when accessor.Body is not null || accessor.ExpressionBody is not null => accessor,
         ArrowExpressionClauseSyntax arrow => arrow,

@@ -1574,6 +1574,39 @@ public sealed class AdversarialPrecisionTests
             """,
         });
 
+    /// <summary>A primary constructor hands the static weights to its base class, which may fill them: not known to be zero.</summary>
+    [Fact]
+    public Task Static_weights_handed_to_the_base_of_a_primary_constructor_are_not_reported() =>
+        VerifyAsync("""
+            using System;
+
+            public abstract class Filled
+            {
+                protected Filled(double[,] weights)
+                {
+                    var random = new Random(1);
+                    for (int i = 0; i < weights.GetLength(0); i++)
+                        for (int j = 0; j < weights.GetLength(1); j++)
+                            weights[i, j] = (random.NextDouble() * 2 - 1) / Math.Sqrt(weights.GetLength(1));
+                }
+            }
+
+            public sealed class Net() : Filled(W1)
+            {
+                private static readonly double[,] W1 = new double[8, 4];
+                private static readonly double[,] W2 = new double[1, 8];
+                private readonly double[] h = new double[8];
+
+                public double Forward(double[] x)
+                {
+                    for (int i = 0; i < 8; i++) { double s = 0; for (int j = 0; j < 4; j++) s += W1[i, j] * x[j]; h[i] = Math.Tanh(s); }
+                    double o = 0;
+                    for (int j = 0; j < 8; j++) o += W2[0, j] * h[j];
+                    return o;
+                }
+            }
+            """);
+
     /// <summary>An explicit property returns the private field; a trainer in another type writes through it.</summary>
     [Fact]
     public Task Weights_exposed_by_an_explicit_getter_and_written_outside_are_not_reported() =>
