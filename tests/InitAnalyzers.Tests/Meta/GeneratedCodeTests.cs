@@ -2,6 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.AnalyzerVerifier;
 
@@ -163,43 +164,12 @@ public sealed class GeneratedCodeTests
         await test.RunAsync(CancellationToken.None);
     }
 
-    /// <summary>Static weights that another type fills with unscaled draws: reported in that type's code (INIT004 at #0 and #1).</summary>
-    private const string StaticModel = """
-        using System;
-
-        public static partial class Model
-        {
-            public static readonly double[,] W1 = new double[8, 4];
-            public static readonly double[,] W2 = new double[1, 8];
-            private static readonly double[] H = new double[8];
-
-            public static double Predict(double[] x)
-            {
-                for (int i = 0; i < 8; i++) { double s = 0; for (int j = 0; j < 4; j++) s += W1[i, j] * x[j]; H[i] = Math.Tanh(s); }
-                double o = 0;
-                for (int j = 0; j < 8; j++) o += W2[0, j] * H[j];
-                return o;
-            }
-        }
-        """;
-
-    private const string StaticSetup = """
-        public static class Setup
-        {
-            public static void Run(System.Random random)
-            {
-                for (int i = 0; i < 8; i++) for (int j = 0; j < 4; j++) {|#0:Model.W1[i, j] = random.NextDouble()|};
-                for (int j = 0; j < 8; j++) {|#1:Model.W2[0, j] = random.NextDouble()|};
-            }
-        }
-        """;
-
     [Fact]
     public async Task A_type_marked_generated_code_is_not_judged_where_other_code_writes_its_weights()
     {
         var test = CreateTest();
-        test.TestState.Sources.Add(("/src/Model.cs", StaticModel.Replace("public static partial class Model", "[System.CodeDom.Compiler.GeneratedCode(\"tool\", \"1.0\")]\npublic static partial class Model")));
-        test.TestState.Sources.Add(("/src/Setup.cs", Unmarked(StaticSetup.Replace("{|#1:", "{|#0:"))));
+        test.TestState.Sources.Add(("/src/Model.cs", StaticModel.Source.Replace("public static partial class Model", "[System.CodeDom.Compiler.GeneratedCode(\"tool\", \"1.0\")]\npublic static partial class Model")));
+        test.TestState.Sources.Add(("/src/Setup.cs", StaticModel.Unmarked(StaticModel.Setup)));
         await test.RunAsync(CancellationToken.None);
     }
 
@@ -208,10 +178,8 @@ public sealed class GeneratedCodeTests
     {
         var test = CreateTest();
         test.TestState.Sources.Add(("/src/Model.g.cs", "public static partial class Model\n{\n}\n"));
-        test.TestState.Sources.Add(("/src/Model.cs", StaticModel));
-        test.TestState.Sources.Add(("/src/Setup.cs", StaticSetup));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("INIT004", DiagnosticSeverity.Warning).WithLocation(0));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("INIT004", DiagnosticSeverity.Warning).WithLocation(1));
+        test.TestState.Sources.Add(("/src/Model.cs", StaticModel.Source));
+        test.TestState.Sources.Add(("/src/Setup.cs", StaticModel.Setup));
         await test.RunAsync(CancellationToken.None);
     }
 }

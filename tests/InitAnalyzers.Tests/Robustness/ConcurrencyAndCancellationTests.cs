@@ -32,7 +32,7 @@ public sealed class ConcurrencyAndCancellationTests
         Assert.Empty(sequential.Crashes);
         Assert.Empty(concurrent.Crashes);
         Assert.True(sequential.Diagnostics.Length >= 4 * Copies, $"only {sequential.Diagnostics.Length} diagnostics");
-        Assert.Equal(Describe(sequential.Diagnostics), Describe(concurrent.Diagnostics));
+        Assert.Equal(AnalyzerHost.Describe(sequential.Diagnostics), AnalyzerHost.Describe(concurrent.Diagnostics));
     }
 
     [Fact]
@@ -57,11 +57,6 @@ public sealed class ConcurrencyAndCancellationTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AnalyzerHost.AnalyzeAsync(compilation, concurrent: true, new CancellationToken(canceled: true), ImmutableArray.Create<DiagnosticAnalyzer>(probe)));
         Assert.Equal(0, probe.Seen);
     }
-
-    private static string[] Describe(ImmutableArray<Diagnostic> diagnostics) =>
-        diagnostics.Select(diagnostic => $"{diagnostic.Location.SourceTree?.FilePath}:{diagnostic.Location.SourceSpan} {diagnostic.Id} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")
-            .OrderBy(text => text, StringComparer.Ordinal)
-            .ToArray();
 
     private static async Task<Compilation> ManyFileCompilationAsync()
     {

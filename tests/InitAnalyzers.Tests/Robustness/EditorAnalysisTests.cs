@@ -1,9 +1,8 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using InitAnalyzers.Tests.Infrastructure;
 using InitAnalyzers.Tests.Robustness.Harness;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,7 +22,7 @@ public sealed class EditorAnalysisTests
 {
     private const string WrittenElsewhere = "Split/Setup.cs";
 
-    /// <summary>A partial network split over two files, its zero weights written from neither, and a static network whose weights only another type fills.</summary>
+    /// <summary>A partial network split over two files, its zero weights written from neither, and the static network whose weights only another type fills (StaticModel).</summary>
     private static readonly (string Path, string Text)[] SplitNetworks =
     {
         ("Split/Forward.cs", """
@@ -52,38 +51,8 @@ public sealed class EditorAnalysisTests
                 private double[] h = new double[8];
             }
             """),
-        ("Split/Model.cs", """
-            using System;
-
-            namespace Split;
-
-            public static class Model
-            {
-                public static readonly double[,] W1 = new double[8, 4];
-                public static readonly double[,] W2 = new double[1, 8];
-                private static readonly double[] H = new double[8];
-
-                public static double Predict(double[] x)
-                {
-                    for (int i = 0; i < 8; i++) { double s = 0; for (int j = 0; j < 4; j++) s += W1[i, j] * x[j]; H[i] = Math.Tanh(s); }
-                    double o = 0;
-                    for (int j = 0; j < 8; j++) o += W2[0, j] * H[j];
-                    return o;
-                }
-            }
-            """),
-        ("Split/Setup.cs", """
-            namespace Split;
-
-            public static class Setup
-            {
-                public static void Run(System.Random random)
-                {
-                    for (int i = 0; i < 8; i++) for (int j = 0; j < 4; j++) Model.W1[i, j] = random.NextDouble();
-                    for (int j = 0; j < 8; j++) Model.W2[0, j] = random.NextDouble();
-                }
-            }
-            """),
+        ("Split/Model.cs", StaticModel.Source),
+        (WrittenElsewhere, StaticModel.Unmarked(StaticModel.Setup)),
     };
 
     [Fact]
@@ -94,7 +63,7 @@ public sealed class EditorAnalysisTests
         Assert.Empty(build.Crashes);
         Assert.Contains(build.Diagnostics, diagnostic => diagnostic.Location.SourceTree!.FilePath == "Split/Storage.cs");
         Assert.Equal(2, build.Diagnostics.Count(diagnostic => diagnostic.Location.SourceTree!.FilePath == WrittenElsewhere));
-        Assert.Equal(build.Diagnostics.Length, Describe(build.Diagnostics).Distinct().Count());
+        Assert.Equal(build.Diagnostics.Length, AnalyzerHost.Describe(build.Diagnostics).Distinct().Count());
 
         var analysis = compilation.WithAnalyzers(AnalyzerHost.Analyzers);
         foreach (var tree in compilation.SyntaxTrees)
@@ -106,7 +75,7 @@ public sealed class EditorAnalysisTests
                 continue;
             }
 
-            Assert.Equal(Describe(build.Diagnostics.Where(diagnostic => diagnostic.Location.SourceTree == tree)), Describe(alone));
+            Assert.Equal(AnalyzerHost.Describe(build.Diagnostics.Where(diagnostic => diagnostic.Location.SourceTree == tree)), AnalyzerHost.Describe(alone));
         }
     }
 
@@ -128,18 +97,13 @@ public sealed class EditorAnalysisTests
                 }
 
                 var alone = await analysis.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), type.Span, default);
-                Assert.Equal(Describe(expected), Describe(alone.Where(diagnostic => AnalyzerHost.OwnIds.Contains(diagnostic.Id) && type.Span.Contains(diagnostic.Location.SourceSpan))));
+                Assert.Equal(AnalyzerHost.Describe(expected), AnalyzerHost.Describe(alone.Where(diagnostic => AnalyzerHost.OwnIds.Contains(diagnostic.Id) && type.Span.Contains(diagnostic.Location.SourceSpan))));
                 checkedTypes++;
             }
         }
 
         Assert.True(checkedTypes >= 4, $"only {checkedTypes} types with diagnostics");
     }
-
-    private static string[] Describe(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics.Select(diagnostic => $"{diagnostic.Location.SourceTree?.FilePath}:{diagnostic.Location.SourceSpan} {diagnostic.Id} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")
-            .OrderBy(text => text, StringComparer.Ordinal)
-            .ToArray();
 
     /// <summary>The hand-written sample's networks and <see cref="SplitNetworks"/>.</summary>
     private static async Task<Compilation> CompilationAsync()

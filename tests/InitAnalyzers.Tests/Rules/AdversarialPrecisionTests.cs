@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.AnalyzerVerifier;
 
@@ -1504,24 +1505,7 @@ public sealed class AdversarialPrecisionTests
     public Task Static_weights_written_through_using_static_are_not_reported() =>
         VerifyAsync(new[]
         {
-            """
-            using System;
-
-            public static class Model
-            {
-                public static readonly double[,] W1 = new double[8, 4];
-                public static readonly double[,] W2 = new double[1, 8];
-                private static readonly double[] H = new double[8];
-
-                public static double Predict(double[] x)
-                {
-                    for (int i = 0; i < 8; i++) { double s = 0; for (int j = 0; j < 4; j++) s += W1[i, j] * x[j]; H[i] = Math.Tanh(s); }
-                    double o = 0;
-                    for (int j = 0; j < 8; j++) o += W2[0, j] * H[j];
-                    return o;
-                }
-            }
-            """,
+            StaticModel.Source,
             """
             using System;
             using static Model;
@@ -1544,34 +1528,8 @@ public sealed class AdversarialPrecisionTests
     public Task Static_weights_written_by_qualified_name_from_another_type_are_judged_there() =>
         VerifyAsync(new[]
         {
-            """
-            using System;
-
-            public static class Model
-            {
-                public static readonly double[,] W1 = new double[8, 4];
-                public static readonly double[,] W2 = new double[1, 8];
-                private static readonly double[] H = new double[8];
-
-                public static double Predict(double[] x)
-                {
-                    for (int i = 0; i < 8; i++) { double s = 0; for (int j = 0; j < 4; j++) s += W1[i, j] * x[j]; H[i] = Math.Tanh(s); }
-                    double o = 0;
-                    for (int j = 0; j < 8; j++) o += W2[0, j] * H[j];
-                    return o;
-                }
-            }
-            """,
-            """
-            public static class Setup
-            {
-                public static void Run(System.Random random)
-                {
-                    for (int i = 0; i < 8; i++) for (int j = 0; j < 4; j++) {|INIT004:Model.W1[i, j] = random.NextDouble()|};
-                    for (int j = 0; j < 8; j++) {|INIT004:Model.W2[0, j] = random.NextDouble()|};
-                }
-            }
-            """,
+            StaticModel.Source,
+            StaticModel.Setup,
         });
 
     /// <summary>A primary constructor hands the static weights to its base class, which may fill them: not known to be zero.</summary>

@@ -43,15 +43,15 @@ internal sealed class LayerListRecognizer
             // Bail out fast: a type whose source names no catalogued weight layer builds no layer list.
             if (Mentions(context.Symbol, LayerCatalog.Words, context.CancellationToken))
             {
-                recognizer.Value?.OnType(context, context.Symbol);
+                recognizer.Value?.OnType(context);
             }
         });
     }
 
-    private void OnType(TypeContext context, INamedTypeSymbol type)
+    private void OnType(TypeContext context)
     {
         var sites = new List<WeightSite>();
-        var otherNeuronInit = Mentions(type, OtherNeuronInit, context.CancellationToken);
+        var otherNeuronInit = Mentions(context.Symbol, OtherNeuronInit, context.CancellationToken);
         foreach (var member in context.Code.All)
         {
             Read(member, sites, otherNeuronInit);

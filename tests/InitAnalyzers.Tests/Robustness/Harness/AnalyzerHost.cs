@@ -36,6 +36,12 @@ public static class AnalyzerHost
 
     public static ImmutableHashSet<string> OwnIds { get; } = Analyzers.SelectMany(analyzer => analyzer.SupportedDiagnostics).Select(descriptor => descriptor.Id).ToImmutableHashSet();
 
+    /// <summary>Each diagnostic as file, span, id and message, in ordinal order: for comparing two analyses.</summary>
+    public static string[] Describe(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(diagnostic => $"{diagnostic.Location.SourceTree?.FilePath}:{diagnostic.Location.SourceSpan} {diagnostic.Id} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")
+            .OrderBy(text => text, StringComparer.Ordinal)
+            .ToArray();
+
     /// <summary>
     /// Runs every analyzer over <paramref name="compilation"/>. Analyzer exceptions never escape: Roslyn reports them
     /// through <c>onAnalyzerException</c> (and as AD0001), and both land in <see cref="AnalysisResult.Crashes"/>.
