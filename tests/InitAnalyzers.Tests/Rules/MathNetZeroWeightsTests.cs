@@ -60,6 +60,34 @@ public sealed class MathNetZeroWeightsTests
         VerifyAsync(Network("{|INIT001:" + factory + "|}"));
 
     [Fact]
+    public Task Weights_held_only_as_the_derived_DenseMatrix_and_DenseVector_types_are_reported() =>
+        VerifyAsync("""
+            using System;
+            using MathNet.Numerics.LinearAlgebra;
+            using MathNet.Numerics.LinearAlgebra.Double;
+
+            public sealed class Mlp
+            {
+                private readonly DenseMatrix w1;
+                private readonly DenseMatrix w2;
+                private readonly DenseVector b1;
+
+                public Mlp(int inputs, int hidden, int outputs)
+                {
+                    w1 = {|INIT001:new DenseMatrix(hidden, inputs)|};
+                    w2 = DenseMatrix.OfMatrix(Matrix<double>.Build.Random(outputs, hidden) / Math.Sqrt(hidden));
+                    b1 = new DenseVector(hidden);
+                }
+
+                public Vector<double> Forward(Vector<double> x)
+                {
+                    var h = (w1 * x + b1).Map(v => Math.Max(0, v));
+                    return w2 * h;
+                }
+            }
+            """);
+
+    [Fact]
     public Task Clear_is_reported_where_it_clears() =>
         VerifyAsync(Network("Matrix<double>.Build.Dense(hidden, inputs)")
             .Replace("b1 = Vector<double>.Build.Dense(hidden);", "b1 = Vector<double>.Build.Dense(hidden);\n        {|INIT001:w1.Clear()|};"));

@@ -47,6 +47,29 @@ internal sealed class MathNetTypes
 
     public INamedTypeSymbol? SystemRandomSource { get; }
 
+    /// <summary>
+    /// False when no field of <paramref name="type"/> can be a matrix or vector (<see cref="ShapeOf"/>), from the names of the
+    /// fields' types and their bases alone: nothing is resolved for the types of code that uses MathNet for something else.
+    /// </summary>
+    public static bool MayHoldShape(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsConst: false } field)
+            {
+                for (var current = field.Type as INamedTypeSymbol; current is not null; current = current.BaseType)
+                {
+                    if (current is { Arity: 1, Name: "Matrix" or "Vector" })
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     public static MathNetTypes? Resolve(Compilation compilation)
     {
         var mathNet = FrameworkAssembly.Find(compilation, "MathNet.Numerics");

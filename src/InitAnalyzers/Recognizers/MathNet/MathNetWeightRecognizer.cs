@@ -33,9 +33,16 @@ internal sealed class MathNetWeightRecognizer
     /// <summary>Adds the recognizer when the compilation references MathNet.Numerics; does nothing otherwise.</summary>
     public static void Register(Compilation compilation, ICollection<Action<TypeContext>> recognizers, CompilationIndex index, Action<WeightSite, TypeContext> emit)
     {
-        // Resolved at the first type, once the compiler has bound the references: their binding is the compiler's cost, not ours.
+        // Resolved at the first type that may hold a matrix, once the compiler has bound the references: their binding is the
+        // compiler's cost, not ours, and code that holds no matrix (most code that references MathNet) resolves nothing.
         var recognizer = new Lazy<MathNetWeightRecognizer?>(() => MathNetTypes.Resolve(compilation) is { } types ? new MathNetWeightRecognizer(types, index, emit) : null, LazyThreadSafetyMode.PublicationOnly);
-        recognizers.Add(context => recognizer.Value?.OnType(context));
+        recognizers.Add(context =>
+        {
+            if (MathNetTypes.MayHoldShape(context.Symbol))
+            {
+                recognizer.Value?.OnType(context);
+            }
+        });
     }
 
     private void OnType(TypeContext context)

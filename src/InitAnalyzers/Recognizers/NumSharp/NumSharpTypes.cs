@@ -13,6 +13,20 @@ internal sealed class NumSharpTypes
         Shape = shape;
     }
 
+    /// <summary>False when no field of <paramref name="type"/> can be an <c>NDArray</c>, from the names of the fields' types alone.</summary>
+    public static bool MayHoldNDArray(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsConst: false, Type.Name: "NDArray" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary><c>NumSharp.NDArray</c>, the type of weight fields.</summary>
     public INamedTypeSymbol NDArray { get; }
 

@@ -33,9 +33,16 @@ internal sealed class NumSharpWeightRecognizer
     /// <summary>Adds the recognizer when the compilation references NumSharp; does nothing otherwise.</summary>
     public static void Register(Compilation compilation, ICollection<Action<TypeContext>> recognizers, CompilationIndex index, Action<WeightSite, TypeContext> emit)
     {
-        // Resolved at the first type, once the compiler has bound the references: their binding is the compiler's cost, not ours.
+        // Resolved at the first type that may hold an NDArray, once the compiler has bound the references: their binding is the
+        // compiler's cost, not ours, and code that holds none resolves nothing.
         var recognizer = new Lazy<NumSharpWeightRecognizer?>(() => NumSharpTypes.Resolve(compilation) is { } types ? new NumSharpWeightRecognizer(index, types, emit) : null, LazyThreadSafetyMode.PublicationOnly);
-        recognizers.Add(context => recognizer.Value?.OnType(context));
+        recognizers.Add(context =>
+        {
+            if (NumSharpTypes.MayHoldNDArray(context.Symbol))
+            {
+                recognizer.Value?.OnType(context);
+            }
+        });
     }
 
     private void OnType(TypeContext context)
