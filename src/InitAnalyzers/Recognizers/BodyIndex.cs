@@ -19,6 +19,7 @@ internal sealed class BodyIndex
     private readonly Dictionary<ILocalSymbol, IOperation?> singleValues;
     private readonly ImmutableArray<IOperation> operations;
     private ILookup<ISymbol?, ILocalReferenceOperation>? localReferences;
+    private Dictionary<ILocalSymbol, ISymbol?>? aliases;
 
     private BodyIndex(IOperation root)
     {
@@ -65,6 +66,69 @@ internal sealed class BodyIndex
 
     /// <summary>The value of a local that is assigned exactly once in this body; null otherwise.</summary>
     public IOperation? SingleValue(ILocalSymbol local) => singleValues.TryGetValue(local, out var value) ? value : null;
+
+    /// <summary>
+    /// The field or property whose array (or a row of it) <paramref name="local"/> names: <c>var row = weights[l];</c>, or
+    /// <c>current = next;</c> where every value the local is given names the same array. Null when any value is something else,
+    /// or the local is written in a way that cannot be followed (by <c>ref</c>, <c>out</c>, a deconstruction).
+    /// </summary>
+    public ISymbol? AliasedArray(ILocalSymbol local)
+    {
+        aliases ??= new Dictionary<ILocalSymbol, ISymbol?>(SymbolEqualityComparer.Default);
+        if (aliases.TryGetValue(local, out var known))
+        {
+            return known;
+        }
+
+        aliases[local] = null; // a cycle of locals names no array
+        ISymbol? aliased = null;
+        var values = 0;
+        foreach (var value in DefiningValues(local))
+        {
+            values++;
+            var named = NamedArray(value);
+            if (named is null || aliased is not null && !SymbolEqualityComparer.Default.Equals(named, aliased))
+            {
+                return null;
+            }
+
+            aliased = named;
+        }
+
+        if (values == 0 || References(local).Any(reference => reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None and not RefKind.In } or ITupleOperation or IDeclarationExpressionOperation
+            || reference.Parent is ICompoundAssignmentOperation compound && compound.Target == reference
+            || reference.Parent is ISimpleAssignmentOperation { IsRef: true }))
+        {
+            return null;
+        }
+
+        return aliases[local] = aliased;
+    }
+
+    /// <summary>The values <paramref name="local"/> is given, in source order: its initializer and each plain assignment to it.</summary>
+    public IEnumerable<IOperation> DefiningValues(ILocalSymbol local) =>
+        Declarators(local).Select(declarator => declarator.Initializer?.Value)
+            .Concat(References(local).Select(reference => reference.Parent is ISimpleAssignmentOperation { IsRef: false } assignment && assignment.Target == reference ? assignment.Value : null))
+            .Where(value => value is not null)
+            .OrderBy(value => value!.Syntax.SpanStart)!;
+
+    /// <summary>The field or property an array value names, through rows and other aliases: <c>w[l]</c>, <c>this.w</c>, <c>row</c>.</summary>
+    private ISymbol? NamedArray(IOperation value)
+    {
+        var current = value.WalkDownConversions();
+        while (current is IArrayElementReferenceOperation element)
+        {
+            current = element.ArrayReference.WalkDownConversions();
+        }
+
+        return current switch
+        {
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field.OriginalDefinition,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property => property.Property.OriginalDefinition,
+            ILocalReferenceOperation { Local: var other } => AliasedArray(other),
+            _ => null,
+        };
+    }
 
     private void Record(ILocalSymbol local, IOperation value) =>
         singleValues[local] = singleValues.ContainsKey(local) ? null : value;

@@ -66,7 +66,10 @@ internal static class OperationExtensions
         _ => null,
     };
 
-    /// <summary>The field, parameter or local behind an element access, through jagged levels: <c>w[l][i][j]</c> gives w.</summary>
+    /// <summary>
+    /// The field, parameter or local behind an element access, through jagged levels: <c>w[l][i][j]</c> gives w. A local that
+    /// only ever names a field's array or a row of it (<c>var row = w[l]; row[i]</c>) gives the field.
+    /// </summary>
     public static ISymbol? ArrayStorage(this IArrayElementReferenceOperation element)
     {
         IOperation current = element;
@@ -75,7 +78,8 @@ internal static class OperationExtensions
             current = nested.ArrayReference.WalkDownConversions();
         }
 
-        return current.StorageSymbol();
+        var storage = current.StorageSymbol();
+        return storage is ILocalSymbol { Type: IArrayTypeSymbol } local && BodyIndex.Of(current).AliasedArray(local) is { } aliased ? aliased : storage;
     }
 
     /// <summary>The argument of <c>Math.Sqrt(x)</c> or <c>MathF.Sqrt(x)</c>, conversions removed; null for anything else.</summary>

@@ -75,6 +75,37 @@ internal static class TextSearch
     }
 
     /// <summary>
+    /// The tokens of <paramref name="declaration"/> where <paramref name="name"/> starts the value of a plain assignment or
+    /// initializer (<c>= name</c>, <c>= this.name</c>): where a local may be given an array under another name.
+    /// </summary>
+    public static IEnumerable<SyntaxToken> AssignedNames(SyntaxReference declaration, string name, CancellationToken cancellationToken)
+    {
+        var text = StringOf(declaration.SyntaxTree, cancellationToken);
+        var span = declaration.Span;
+        return TokensAt(declaration.SyntaxTree, span, name, wholeWord: true, cancellationToken, within: declaration, accept: at =>
+        {
+            var before = SkipSpacesBack(text, span, at - 1);
+            if (before >= span.Start + 4 && text[before] == '.' && string.CompareOrdinal(text, before - 4, "this", 0, 4) == 0)
+            {
+                before = SkipSpacesBack(text, span, before - 5);
+            }
+
+            // A plain '=', not '==', '<=', '+=' or '=>'.
+            return before > span.Start && text[before] == '=' && "=<>!+-*/%&|^?".IndexOf(text[before - 1]) < 0;
+        });
+    }
+
+    private static int SkipSpacesBack(string text, TextSpan span, int at)
+    {
+        while (at >= span.Start && char.IsWhiteSpace(text[at]))
+        {
+            at--;
+        }
+
+        return at;
+    }
+
+    /// <summary>
     /// True when the text of <paramref name="span"/> before <paramref name="at"/> ends, spaces aside, with one of
     /// <paramref name="after"/>, or a line break comes between (the text before may end a comment).
     /// </summary>

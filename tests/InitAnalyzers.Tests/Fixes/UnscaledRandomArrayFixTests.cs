@@ -343,4 +343,11 @@ public sealed class UnscaledRandomArrayFixTests
         test.CodeActionVerifier = (action, verifier) => verifier.Equal("Rescale the draw to He normal (WeightInit.HeStd)", action.Title);
         return test.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public Task A_layer_used_through_a_row_alias_gets_the_fan_in_of_its_row() =>
+        VerifyFixAsync(
+            LocalAliasArrayTests.Network.Replace("INIT", "weights[l] = new float[sizes[l], sizes[l + 1]];\n" + "for (int i = 0; i < sizes[l]; i++) for (int j = 0; j < sizes[l + 1]; j++) {|INIT004:weights[l][i, j] = (float)(rng.NextDouble() * 2 - 1)|};"),
+            LocalAliasArrayTests.Network.Replace("INIT", "weights[l] = new float[sizes[l], sizes[l + 1]];\n" + "for (int i = 0; i < sizes[l]; i++) for (int j = 0; j < sizes[l + 1]; j++) weights[l][i, j] = (float)((rng.NextDouble() * 2 - 1) * WeightInit.XavierBound(weights[l].GetLength(0), weights[l].GetLength(1)));")
+                .Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n"));
 }

@@ -115,6 +115,43 @@ public sealed class ElementProductsTests
     }
 
     [Fact]
+    public void Local_rows_of_the_arrays_stand_for_the_arrays_in_their_own_member_only()
+    {
+        var products = Read("""
+            public sealed class Net
+            {
+                private float[][,] weights;
+                private float[][] activations;
+
+                public void Forward()
+                {
+                    for (int l = 0; l < weights.Length; l++)
+                    {
+                        float[,] layer = weights[l];
+                        var current = this.activations[l];
+                        float[] next = activations[l + 1];
+                        double bias = activations[l][0];
+                        for (int j = 0; j < next.Length; j++)
+                            for (int i = 0; i < current.Length; i++)
+                                next[j] += layer[i, j] * current[i];
+                    }
+                }
+
+                public float Other(float[,] layer, float[] current)
+                {
+                    float sum = 0;
+                    for (int i = 0; i < current.Length; i++)
+                        sum += layer[i, 0] * current[i];
+                    return sum;
+                }
+            }
+            """, "Net");
+        Assert.Contains("weights", products.FactorNames);
+        Assert.True(products.MayFeed(Names("weights").ToHashSet()));
+        Assert.Equal(new[] { "Forward" }, products.MethodsMultiplying(Names("weights").ToHashSet())); // Other's parameters are not the rows
+    }
+
+    [Fact]
     public void A_kalman_filters_products_feed_no_product()
     {
         var products = Read(KalmanFilter, "Kalman");

@@ -15,11 +15,18 @@ namespace InitAnalyzers.Recognizers.Arrays;
 internal static class ArrayUseClassifier
 {
     /// <summary>Classifies <paramref name="reference"/>, a reference to <paramref name="storage"/>'s field, into <paramref name="storage"/>.</summary>
-    public static void Classify(IOperation reference, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember)
+    public static void Classify(IOperation reference, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember) =>
+        Classify(reference, storage, field, containingMember, levelsBefore: 0);
+
+    /// <summary>
+    /// Classifies a reference to the field or, for a local alias of a row (<c>var row = w[l];</c>), to the local, whose
+    /// <paramref name="levelsBefore"/> jagged levels are then already indexed.
+    /// </summary>
+    private static void Classify(IOperation reference, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, int levelsBefore)
     {
         var depth = ArrayShape.JaggedDepth(field.Type);
         var current = reference;
-        var indexed = 0;
+        var indexed = levelsBefore;
         while (current.Parent is IArrayElementReferenceOperation element && element.ArrayReference == current)
         {
             current = element;
@@ -30,14 +37,69 @@ internal static class ArrayUseClassifier
         {
             ClassifyWholeArray(reference, storage, field, containingMember, depth);
         }
-        else if (indexed == depth)
+        else if (indexed == depth && current is IArrayElementReferenceOperation element)
         {
-            ClassifyElement((IArrayElementReferenceOperation)current, storage, field, containingMember);
+            ClassifyElement(element, storage, field, containingMember, LeadingIndices(field.Type, levelsBefore));
         }
         else
         {
             ClassifyRow(current, storage, field, containingMember);
         }
+    }
+
+    /// <summary>The subscripts the first <paramref name="levels"/> levels of a jagged array type take: one per rank.</summary>
+    private static int LeadingIndices(ITypeSymbol type, int levels)
+    {
+        var indices = 0;
+        for (; levels > 0 && type is IArrayTypeSymbol array; levels--, type = array.ElementType)
+        {
+            indices += array.Rank;
+        }
+
+        return indices;
+    }
+
+    /// <summary>The local that <paramref name="use"/> is given to: <c>var row = w[l];</c> or <c>row = w[l];</c>.</summary>
+    private static ILocalSymbol? ReceivingLocal(IOperation use) => use.Parent switch
+    {
+        IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { RefKind: RefKind.None } local } } => local,
+        ISimpleAssignmentOperation { IsRef: false, Target: ILocalReferenceOperation { Local: var local } } assignment when assignment.Value == use => local,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A local that names the array or one of its rows (<c>float[,] w = weights[layer];</c>) is the array under another name:
+    /// its uses are classified as the field's, from the first value it is given. A local given anything else as well is a hand-off.
+    /// </summary>
+    private static bool TryFollowAlias(IOperation use, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember)
+    {
+        if (ReceivingLocal(use) is not { Type: IArrayTypeSymbol } local)
+        {
+            return false;
+        }
+
+        var body = BodyIndex.Of(use);
+        var aliased = body.AliasedArray(local);
+        if (!SymbolEqualityComparer.Default.Equals(aliased, field) && !(field.AssociatedSymbol is { } property && SymbolEqualityComparer.Default.Equals(aliased, property)))
+        {
+            return false;
+        }
+
+        if (body.DefiningValues(local).FirstOrDefault()?.WalkDownConversions() != use.WalkDownConversions())
+        {
+            return true; // followed from its first value
+        }
+
+        var levels = ArrayShape.JaggedDepth(field.Type) - ArrayShape.JaggedDepth(local.Type);
+        foreach (var reference in body.References(local))
+        {
+            if (reference.Parent is not ISimpleAssignmentOperation { Target: var target } || target != reference)
+            {
+                Classify(reference, storage, field, containingMember, levels); // w = weights[next] only points the alias elsewhere
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A value assigned to the whole array (or a row of it): the field initializer, <c>w = ...</c>, or an array built in locals.</summary>
@@ -170,7 +232,11 @@ internal static class ArrayUseClassifier
                 && conditional.WhenNotNull is IPropertyReferenceOperation:
                 return;
             default:
-                storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, location));
+                if (!TryFollowAlias(use, storage, field, containingMember))
+                {
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, location));
+                }
+
                 return;
         }
     }
@@ -254,7 +320,7 @@ internal static class ArrayUseClassifier
         storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location));
     }
 
-    private static void ClassifyElement(IArrayElementReferenceOperation element, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember)
+    private static void ClassifyElement(IArrayElementReferenceOperation element, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, int leadingIndices)
     {
         var use = element.WalkUpConversions();
         switch (use.Parent)
@@ -291,7 +357,7 @@ internal static class ArrayUseClassifier
                     // A ref local, a ref return, a pointer, a tuple target: a write the analyzer cannot follow.
                     storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, use.Syntax.GetLocation()));
                 }
-                else if (WeightedSumMatcher.Match(element, field, containingMember) is { } weightedSum)
+                else if (WeightedSumMatcher.Match(element, field, containingMember, leadingIndices) is { } weightedSum)
                 {
                     storage.WeightedSums.Add(weightedSum);
                 }
@@ -318,7 +384,7 @@ internal static class ArrayUseClassifier
             return true;
         }
 
-        if (!assignment.Value.References(field))
+        if (!ReadsArray(assignment.Value, field))
         {
             var draw = RandomDrawRecognizer.Recognize(assignment.Value);
             storage.Writes.Add(draw?.Zeroing is { } zeroing
@@ -329,6 +395,12 @@ internal static class ArrayUseClassifier
 
         return false;
     }
+
+    /// <summary>The value reads the array itself, by its field or a local alias of it: <c>row[i] - rate * g[i]</c> is an update.</summary>
+    private static bool ReadsArray(IOperation value, IFieldSymbol field) =>
+        value.References(field)
+        || value.DescendantsAndSelf().Any(operation => operation is IArrayElementReferenceOperation element && element.ArrayReference.WalkDownConversions() is ILocalReferenceOperation
+            && element.ArrayStorage() is { } storage && (SymbolEqualityComparer.Default.Equals(storage, field) || SymbolEqualityComparer.Default.Equals(storage, field.AssociatedSymbol)));
 
     /// <summary>Uses of a number that cannot write it back.</summary>
     internal static bool IsPlainRead(IOperation use) => use.Parent switch
@@ -372,7 +444,11 @@ internal static class ArrayUseClassifier
             case IInvocationOperation invocation when invocation.Instance == use && invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_Array:
                 return;
             default:
-                storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, use.Syntax.GetLocation()));
+                if (!TryFollowAlias(use, storage, field, containingMember))
+                {
+                    storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, use.Syntax.GetLocation()));
+                }
+
                 return;
         }
     }

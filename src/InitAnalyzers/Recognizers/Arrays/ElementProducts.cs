@@ -16,9 +16,11 @@ internal sealed class ElementProducts
 {
     private readonly List<Product> products;
     private readonly Dictionary<SyntaxNode, MemberValues> members = new();
+    private readonly LocalAliases aliases;
 
-    private ElementProducts(List<Product> products)
+    private ElementProducts(List<Product> products, LocalAliases aliases)
     {
+        this.aliases = aliases;
         this.products = products.Where(product => product.MayBeWeightedSum).ToList();
         FactorNames = new HashSet<string>(this.products.Select(product => product.Factor), System.StringComparer.Ordinal);
     }
@@ -37,16 +39,18 @@ internal sealed class ElementProducts
     public static ElementProducts Read(INamedTypeSymbol type, ICollection<string> arrays, CancellationToken cancellationToken)
     {
         var products = new List<Product>();
+        var aliases = LocalAliases.Find(type, arrays, cancellationToken);
+        var named = aliases.IsEmpty ? arrays : arrays.Concat(aliases.Names).ToList();
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             // Only the tokens at a '*' in the text are looked at, and only where the left factor may be an element (w[i, j] *,
-            // (w[i, j]) *, w[i, j] /* comment */ *, or a '*' that starts a line) and the statement names one of the arrays:
-            // most of a type's syntax is never visited. A weighted sum multiplies two elements.
-            foreach (var token in TextSearch.TokensAt(reference, "*", "])/", arrays, cancellationToken))
+            // (w[i, j]) *, w[i, j] /* comment */ *, or a '*' that starts a line) and the statement names one of the arrays
+            // (or a local that names one): most of a type's syntax is never visited. A weighted sum multiplies two elements.
+            foreach (var token in TextSearch.TokensAt(reference, "*", "])/", named, cancellationToken))
             {
                 if (token.IsKind(SyntaxKind.AsteriskToken) && token.Parent is BinaryExpressionSyntax product && product.IsKind(SyntaxKind.MultiplyExpression))
                 {
-                    var (left, right) = (ArrayName(product.Left), ArrayName(product.Right));
+                    var (left, right) = (aliases.ArrayName(product.Left), aliases.ArrayName(product.Right));
                     var accumulated = Accumulation(product) is not null;
                     if (left is not null)
                     {
@@ -61,7 +65,7 @@ internal sealed class ElementProducts
             }
         }
 
-        return new ElementProducts(products);
+        return new ElementProducts(products, aliases);
     }
 
     /// <summary>
@@ -106,7 +110,7 @@ internal sealed class ElementProducts
 
         if (assignment.Left is ElementAccessExpressionSyntax element)
         {
-            return ArrayName(element) is { } array ? new[] { array } : Enumerable.Empty<string>();
+            return aliases.ArrayName(element) is { } array ? new[] { array } : Enumerable.Empty<string>();
         }
 
         if (assignment.Left is not IdentifierNameSyntax { Identifier.ValueText: var local } || ValuesOf(product) is not { } values)
@@ -127,7 +131,7 @@ internal sealed class ElementProducts
 
         if (!members.TryGetValue(member, out var values))
         {
-            members[member] = values = MemberValues.Read(member);
+            members[member] = values = MemberValues.Read(member, aliases);
         }
 
         return values;
@@ -153,10 +157,10 @@ internal sealed class ElementProducts
     }
 
     /// <summary>The name of where a product's sum goes: the local or the array of the element it accumulates into.</summary>
-    private static string? SumTargetOf(BinaryExpressionSyntax product) => Accumulation(product)?.Left switch
+    private string? SumTargetOf(BinaryExpressionSyntax product) => Accumulation(product)?.Left switch
     {
         IdentifierNameSyntax local => local.Identifier.ValueText,
-        ElementAccessExpressionSyntax element => ArrayName(element),
+        ElementAccessExpressionSyntax element => aliases.ArrayName(element),
         _ => null,
     };
 
@@ -224,7 +228,7 @@ internal sealed class ElementProducts
     }
 
     /// <summary>The array whose element <paramref name="factor"/> is, through parentheses and casts: the innermost of <c>w[n][k]</c>.</summary>
-    private static string? ArrayName(ExpressionSyntax factor)
+    internal static string? ArrayName(ExpressionSyntax factor)
     {
         if (Unwrapped(factor) is not ElementAccessExpressionSyntax element)
         {
@@ -283,7 +287,7 @@ internal sealed class ElementProducts
         /// <summary>The names each value shaped like an activation mentions.</summary>
         public List<HashSet<string>> Activations { get; }
 
-        public static MemberValues Read(MemberDeclarationSyntax member)
+        public static MemberValues Read(MemberDeclarationSyntax member, LocalAliases aliases)
         {
             var writes = new List<(string, HashSet<string>)>();
             var activations = new List<HashSet<string>>();
@@ -301,8 +305,14 @@ internal sealed class ElementProducts
                     continue;
                 }
 
-                var read = new HashSet<string>(value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(name => name.Identifier.ValueText), System.StringComparer.Ordinal);
-                if (node is AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax target } && ArrayName(target) is { } array)
+                var read = new HashSet<string>(System.StringComparer.Ordinal);
+                foreach (var name in value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                {
+                    read.Add(name.Identifier.ValueText);
+                    read.Add(aliases.Resolve(name.Identifier.ValueText, member)); // and the array a local alias names
+                }
+
+                if (node is AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax target } && aliases.ArrayName(target) is { } array)
                 {
                     writes.Add((array, read));
                 }

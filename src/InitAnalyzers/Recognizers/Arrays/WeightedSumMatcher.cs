@@ -16,7 +16,12 @@ namespace InitAnalyzers.Recognizers.Arrays;
 /// </summary>
 internal static class WeightedSumMatcher
 {
-    public static WeightedSumUse? Match(IArrayElementReferenceOperation element, IFieldSymbol field, ISymbol containingMember)
+    /// <summary>
+    /// The weighted sum <paramref name="element"/>, an element of <paramref name="field"/>, is the weight of; null when it is none.
+    /// <paramref name="leadingIndices"/> counts the subscripts already taken where the element indexes a local row of the field
+    /// (<c>var row = w[l]; row[i, j]</c>).
+    /// </summary>
+    public static WeightedSumUse? Match(IArrayElementReferenceOperation element, IFieldSymbol field, ISymbol containingMember, int leadingIndices = 0)
     {
         var factor = element.WalkUpConversions();
         if (factor.Parent is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product)
@@ -60,7 +65,7 @@ internal static class WeightedSumMatcher
             outputs: outputs,
             inBackwardPass: IsBackwardPass(containingMember),
             activation: activation,
-            inputIndexPosition: InputIndexPosition(element, inputElement),
+            inputIndexPosition: InputIndexPosition(element, inputElement) + leadingIndices,
             method: containingMember is IMethodSymbol { ExplicitInterfaceImplementations: { IsEmpty: false } implemented } ? implemented[0].Name : containingMember.Name) // ILayer.Forward is called as Forward
         {
             ActivationAt = activation == ActivationKind.Unknown ? construction => ActivationOf(target, construction) : null,
@@ -219,7 +224,7 @@ internal static class WeightedSumMatcher
                 IReturnOperation { ReturnedValue: { } returned } when argument is ILocalSymbol && returned.WalkDownConversions() is not ISimpleAssignmentOperation => returned,
                 _ => null,
             };
-            if (value is null || value.ConstantValue.HasValue || !value.References(argument) || value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract })
+            if (value is null || value.ConstantValue.HasValue || !ReadsStorage(value, argument) || value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract })
             {
                 continue; // not the activation: a reset to zero or the accumulation itself
             }
@@ -240,6 +245,12 @@ internal static class WeightedSumMatcher
 
         return found;
     }
+
+    /// <summary>The value reads <paramref name="storage"/>, by its own name or, for an array, an element of a local alias of it.</summary>
+    private static bool ReadsStorage(IOperation value, ISymbol storage) =>
+        value.References(storage)
+        || storage is not ILocalSymbol && value.DescendantsAndSelf().Any(operation => operation is IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation } element
+            && SymbolEqualityComparer.Default.Equals(element.ArrayStorage(), storage));
 
     private static int? InputIndexPosition(IArrayElementReferenceOperation weight, IArrayElementReferenceOperation input)
     {
