@@ -82,6 +82,24 @@ internal static class OperationExtensions
         return storage is ILocalSymbol { Type: IArrayTypeSymbol } local && BodyIndex.Of(current).AliasedArray(local) is { } aliased ? aliased : storage;
     }
 
+    /// <summary>
+    /// True when <paramref name="operation"/> reads an element of <paramref name="array"/> through a local that names it or
+    /// one of its rows (<c>var row = w[l]; ... row[i]</c>), as <see cref="ArrayStorage"/> resolves such a local.
+    /// </summary>
+    public static bool ReadsThroughAlias(this IOperation operation, ISymbol array)
+    {
+        foreach (var descendant in operation.DescendantsAndSelf())
+        {
+            if (descendant is IArrayElementReferenceOperation element && element.ArrayReference.WalkDownConversions() is ILocalReferenceOperation
+                && SymbolEqualityComparer.Default.Equals(element.ArrayStorage(), array))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The argument of <c>Math.Sqrt(x)</c> or <c>MathF.Sqrt(x)</c>, conversions removed; null for anything else.</summary>
     public static IOperation? SquareRootArgument(this IOperation operation) =>
         operation.WalkDownConversions() is IInvocationOperation { TargetMethod: { Name: "Sqrt", ContainingType.Name: "Math" or "MathF" }, Arguments.Length: 1 } sqrt

@@ -398,9 +398,7 @@ internal static class ArrayUseClassifier
 
     /// <summary>The value reads the array itself, by its field or a local alias of it: <c>row[i] - rate * g[i]</c> is an update.</summary>
     private static bool ReadsArray(IOperation value, IFieldSymbol field) =>
-        value.References(field)
-        || value.DescendantsAndSelf().Any(operation => operation is IArrayElementReferenceOperation element && element.ArrayReference.WalkDownConversions() is ILocalReferenceOperation
-            && element.ArrayStorage() is { } storage && (SymbolEqualityComparer.Default.Equals(storage, field) || SymbolEqualityComparer.Default.Equals(storage, field.AssociatedSymbol)));
+        value.References(field) || value.ReadsThroughAlias(field) || field.AssociatedSymbol is { } property && value.ReadsThroughAlias(property);
 
     /// <summary>Uses of a number that cannot write it back.</summary>
     internal static bool IsPlainRead(IOperation use) => use.Parent switch

@@ -248,9 +248,7 @@ internal static class WeightedSumMatcher
 
     /// <summary>The value reads <paramref name="storage"/>, by its own name or, for an array, an element of a local alias of it.</summary>
     private static bool ReadsStorage(IOperation value, ISymbol storage) =>
-        value.References(storage)
-        || storage is not ILocalSymbol && value.DescendantsAndSelf().Any(operation => operation is IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation } element
-            && SymbolEqualityComparer.Default.Equals(element.ArrayStorage(), storage));
+        value.References(storage) || storage is not ILocalSymbol && value.ReadsThroughAlias(storage);
 
     private static int? InputIndexPosition(IArrayElementReferenceOperation weight, IArrayElementReferenceOperation input)
     {
