@@ -95,6 +95,18 @@ internal static class RandomDrawWriter
         _ => null,
     };
 
+    /// <summary>
+    /// A helper that draws uniformly between the two numbers it is given (<c>RandomValue(lower, upper)</c>), whatever they are:
+    /// read with two made-up pairs, so that a helper that also scales or shifts them is not taken for one.
+    /// </summary>
+    private static bool DrawsBetweenItsArguments(IMethodSymbol helper, IInvocationOperation call) =>
+        helper.SingleReturnedExpression(call) is { } returned
+        && Draws(returned, helper, -1, 1) && Draws(returned, helper, 2, 5);
+
+    private static bool Draws(IOperation returned, IMethodSymbol helper, double low, double high) =>
+        RandomDrawRecognizer.Recognize(returned, ParameterValues.Probe(helper.Parameters, new[] { low, high })) is { Family: InitKind.Uniform, ScaledBySize: false } draw
+        && draw.First == low && draw.Second == high;
+
     private static DrawForm? Form(IOperation operation, RandomDraw draw)
     {
         if (draw.Family == InitKind.Normal)
@@ -102,8 +114,9 @@ internal static class RandomDrawWriter
             return draw.Mean == 0 && draw.StandardDeviation == 1 ? DrawForm.StandardNormal : null;
         }
 
-        if (operation is IInvocationOperation { Arguments.Length: 2, TargetMethod: { ContainingType.Name: "Random" } range }
-            && range.Parameters.All(parameter => parameter.Type.SpecialType is SpecialType.System_Single or SpecialType.System_Double))
+        if (operation is IInvocationOperation { Arguments.Length: 2, TargetMethod: var range } call
+            && range.Parameters.All(parameter => parameter.Type.SpecialType is SpecialType.System_Single or SpecialType.System_Double)
+            && (range.ContainingType.Name == "Random" || DrawsBetweenItsArguments(range, call)))
         {
             return DrawForm.Range;
         }

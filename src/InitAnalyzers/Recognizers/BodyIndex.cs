@@ -20,6 +20,7 @@ internal sealed class BodyIndex
     private readonly ImmutableArray<IOperation> operations;
     private ILookup<ISymbol?, ILocalReferenceOperation>? localReferences;
     private Dictionary<ILocalSymbol, ISymbol?>? aliases;
+    private HashSet<IParameterSymbol>? writtenParameters;
 
     private BodyIndex(IOperation root)
     {
@@ -62,6 +63,37 @@ internal sealed class BodyIndex
     {
         localReferences ??= operations.OfType<ILocalReferenceOperation>().ToLookup(reference => (ISymbol?)reference.Local, SymbolEqualityComparer.Default);
         return localReferences[local];
+    }
+
+    /// <summary>
+    /// Whether this body may change <paramref name="parameter"/> before reading it: an assignment, a compound assignment, an
+    /// increment, or a hand-off by <c>ref</c> or <c>out</c>. A parameter that is never written holds what the caller passed.
+    /// </summary>
+    public bool Writes(IParameterSymbol parameter)
+    {
+        if (writtenParameters is null)
+        {
+            var written = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
+            foreach (var operation in operations)
+            {
+                if (operation is IParameterReferenceOperation reference && reference.Parent switch
+                {
+                    ISimpleAssignmentOperation assignment => assignment.Target == reference,
+                    ICompoundAssignmentOperation compound => compound.Target == reference,
+                    IIncrementOrDecrementOperation => true,
+                    IDeconstructionAssignmentOperation or ITupleOperation => true,
+                    IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
+                    _ => false,
+                })
+                {
+                    written.Add(reference.Parameter);
+                }
+            }
+
+            writtenParameters = written;
+        }
+
+        return writtenParameters.Contains(parameter);
     }
 
     /// <summary>The value of a local that is assigned exactly once in this body; null otherwise.</summary>

@@ -66,6 +66,12 @@ public sealed class UnscaledRandomArrayFixTests
             private static double RandomWeight() => rnd.NextDouble() * 2 - 1;
 
             private static double SmallWeight() => rnd.NextDouble() - 0.5;
+
+            private static double RandomValue(double lower, double upper) => rnd.NextDouble() * (upper - lower) + lower;
+
+            private static float RandomFloat(float min, float max) => (float)(min + (max - min) * rnd.NextDouble());
+
+            private static double Twice(double lower, double upper) => RandomValue(lower, upper) * 2;
         }
         """;
 
@@ -137,6 +143,24 @@ public sealed class UnscaledRandomArrayFixTests
             Before("{|INIT004:w1[i, j] = random.NextDouble() - 0.5|}", "{|INIT004:w2[0, j] = random.NextDouble() - 0.5|}"),
             After("w1[i, j] = (random.NextDouble() * 2 - 1) * WeightInit.HeBound(w1.GetLength(1))", "w2[0, j] = (random.NextDouble() * 2 - 1) * WeightInit.XavierBound(w2.GetLength(1), w2.GetLength(0))"),
             EquivalenceKeys.RecommendedInitialization);
+
+    [Fact]
+    public Task A_helper_drawing_between_its_arguments_is_given_the_He_bound_as_its_range() =>
+        VerifyFixAsync(
+            Before("{|INIT004:w1[i, j] = RandomValue(0, 1)|}"),
+            After("w1[i, j] = RandomValue(-WeightInit.HeBound(w1.GetLength(1)), WeightInit.HeBound(w1.GetLength(1)))"));
+
+    [Fact]
+    public Task A_float_range_helper_gets_its_bound_cast_to_float() =>
+        VerifyFixAsync(
+            Before("{|INIT004:w1[i, j] = RandomFloat(-1f, 1f)|}"),
+            After("w1[i, j] = RandomFloat(-(float)WeightInit.HeBound(w1.GetLength(1)), (float)WeightInit.HeBound(w1.GetLength(1)))"));
+
+    [Fact]
+    public Task A_helper_that_scales_its_range_is_scaled_at_the_call_site_instead() =>
+        VerifyFixAsync(
+            Before("{|INIT004:w1[i, j] = Twice(-0.5, 0.5)|}"),
+            After("w1[i, j] = Twice(-0.5, 0.5) * WeightInit.HeBound(w1.GetLength(1))"));
 
     [Fact]
     public Task A_helper_with_another_fixed_range_gets_no_fix() =>

@@ -114,6 +114,48 @@ public sealed class UnscaledRandomArrayTests
     public Task Scaled_or_small_or_unknown_values_are_not_reported(string draw) =>
         VerifyAsync(Network.Replace("public Network(int inputs, int units)", "public Network(int inputs, int units, Func<int, int, double> reader)").Replace("HIDDEN", "w1[i, j] = " + draw));
 
+    private const string RangeHelpers = """
+            private double RandomValue(double lower, double upper) => random.NextDouble() * (upper - lower) + lower;
+
+            private double Centred(double scale) => (random.NextDouble() * 2 - 1) * scale;
+
+            private double Shifted(double lower, double upper)
+            {
+                lower = lower * 2;
+                return random.NextDouble() * (upper - lower) + lower;
+            }
+
+            private double Scaled(int fanIn) => Gaussian() * Math.Sqrt(2.0 / fanIn);
+
+            private double Twice(double lower, double upper) => RandomValue(lower, upper) * 2;
+
+            private double Gaussian()
+        """;
+
+    [Fact]
+    public Task A_helper_drawing_between_the_numbers_its_call_gives_is_read_with_those_numbers() =>
+        VerifyAsync(
+            Network.Replace("    private double Gaussian()\n", RangeHelpers).Replace("HIDDEN", "{|#0:w1[i, j] = RandomValue(-1, 1)|}"),
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U(-1, 1)", "whose fixed scale (std 0.577) ignores the fan-in, so the signal grows with every layer wider than 6 inputs", "He uniform values, which suit the ReLU that follows (bound sqrt(6 / fan_in))"));
+
+    [Theory]
+    [InlineData("RandomValue(0, 1)")]
+    [InlineData("RandomValue(-2.0, 2.0)")]
+    [InlineData("Centred(1)")]
+    [InlineData("Twice(-0.5, 0.5)")]
+    public Task Helpers_given_fixed_ranges_are_reported(string call) =>
+        VerifyAsync(Network.Replace("    private double Gaussian()\n", RangeHelpers).Replace("HIDDEN", "{|INIT004:w1[i, j] = " + call + "|}"));
+
+    [Theory]
+    [InlineData("RandomValue(-bound, bound)")]
+    [InlineData("Centred(1 / Math.Sqrt(inputs))")]
+    [InlineData("Centred(Math.Sqrt(6.0 / (inputs + units)))")]
+    [InlineData("Shifted(-1, 1)")]
+    [InlineData("Scaled(inputs)")]
+    [InlineData("Scaled(784)")]
+    public Task A_helper_given_a_scale_from_sizes_or_that_changes_its_parameters_is_not_reported(string call) =>
+        VerifyAsync(Network.Replace("    private double Gaussian()\n", RangeHelpers).Replace("HIDDEN", "w1[i, j] = " + call).Replace("w1 = new double[units, inputs];", "w1 = new double[units, inputs];\n        double bound = Math.Sqrt(6.0 / inputs);"));
+
     [Fact]
     public Task Unity_Random_Range_is_read_as_a_uniform() =>
         VerifyAsync(Network.Replace("HIDDEN", "{|INIT004:w1[i, j] = UnityEngine.Random.Range(-1f, 1f)|}") + """

@@ -15,9 +15,12 @@ internal static class NumberFolder
 {
     private const int MaxDepth = 4;
 
-    public static double? Fold(IOperation? operation) => Fold(operation, MaxDepth);
+    public static double? Fold(IOperation? operation) => Fold(operation, null, MaxDepth);
 
-    private static double? Fold(IOperation? operation, int depth)
+    /// <summary>Folds <paramref name="operation"/> in a helper where a call fixes some parameters (<paramref name="parameters"/>).</summary>
+    public static double? Fold(IOperation? operation, ParameterValues? parameters) => Fold(operation, parameters, MaxDepth);
+
+    private static double? Fold(IOperation? operation, ParameterValues? parameters, int depth)
     {
         if (operation is null || depth < 0)
         {
@@ -33,16 +36,18 @@ internal static class NumberFolder
         switch (operation)
         {
             case ILocalReferenceOperation local:
-                return BodyIndex.Of(operation).SingleValue(local.Local) is { } value ? Fold(value, depth - 1) : null;
+                return BodyIndex.Of(operation).SingleValue(local.Local) is { } value ? Fold(value, parameters, depth - 1) : null;
+            case IParameterReferenceOperation { Parameter: var parameter } when parameters is not null:
+                return BodyIndex.Of(operation).Writes(parameter) ? null : parameters.Number(parameter);
             case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } reference:
-                return Fold(StaticInitializer(field, reference), depth - 1);
+                return Fold(StaticInitializer(field, reference), null, depth - 1);
             case IParenthesizedOperation parenthesized:
-                return Fold(parenthesized.Operand, depth);
+                return Fold(parenthesized.Operand, parameters, depth);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } minus:
-                return -Fold(minus.Operand, depth);
+                return -Fold(minus.Operand, parameters, depth);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus } plus:
-                return Fold(plus.Operand, depth);
-            case IBinaryOperation binary when Fold(binary.LeftOperand, depth) is { } left && Fold(binary.RightOperand, depth) is { } right:
+                return Fold(plus.Operand, parameters, depth);
+            case IBinaryOperation binary when Fold(binary.LeftOperand, parameters, depth) is { } left && Fold(binary.RightOperand, parameters, depth) is { } right:
                 return binary.OperatorKind switch
                 {
                     BinaryOperatorKind.Add => left + right,
@@ -52,8 +57,8 @@ internal static class NumberFolder
                     _ => null,
                 };
             case IInvocationOperation { TargetMethod.ContainingType.Name: "Math" or "MathF" } call when call.Arguments.Length is 1 or 2:
-                var first = Fold(call.Arguments[0].Value, depth);
-                var second = call.Arguments.Length == 2 ? Fold(call.Arguments[1].Value, depth) : 0;
+                var first = Fold(call.Arguments[0].Value, parameters, depth);
+                var second = call.Arguments.Length == 2 ? Fold(call.Arguments[1].Value, parameters, depth) : 0;
                 if (first is not { } x || second is not { } y)
                 {
                     return null;

@@ -17,23 +17,26 @@ internal static class RandomDrawRecognizer
 {
     private const int MaxDepth = 3;
 
-    public static RandomDraw? Recognize(IOperation value) => Recognize(value, MaxDepth);
+    public static RandomDraw? Recognize(IOperation value) => Recognize(value, null, MaxDepth);
 
-    private static RandomDraw? Recognize(IOperation value, int depth)
+    /// <summary>The draw <paramref name="value"/> makes in a helper where a call gives some parameters numbers (<c>RandomValue(-1, 1)</c>).</summary>
+    public static RandomDraw? Recognize(IOperation value, ParameterValues? parameters) => Recognize(value, parameters, MaxDepth);
+
+    private static RandomDraw? Recognize(IOperation value, ParameterValues? parameters, int depth)
     {
         value = value.WalkDownConversions();
         switch (value)
         {
             case IInvocationOperation invocation:
-                return RecognizeCall(invocation, depth);
+                return RecognizeCall(invocation, parameters, depth);
             case IPropertyReferenceOperation { Property: { Name: "value", ContainingType.Name: "Random" } }:
                 return RandomDraw.Uniform(0, 1); // UnityEngine.Random.value
             case ILocalReferenceOperation local when depth > 0 && SingleValue(local) is { } assigned:
-                return Recognize(assigned, depth - 1);
+                return Recognize(assigned, parameters, depth - 1);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } minus:
-                return Recognize(minus.Operand, depth)?.ScaledBy(-1);
+                return Recognize(minus.Operand, parameters, depth)?.ScaledBy(-1);
             case IBinaryOperation binary:
-                return RecognizeArithmetic(binary, depth);
+                return RecognizeArithmetic(binary, parameters, depth);
             case IInvalidOperation { Syntax: InvocationExpressionSyntax call } invalid:
                 return RecognizeUnbound(call, invalid.SemanticModel);
             default:
@@ -41,17 +44,17 @@ internal static class RandomDrawRecognizer
         }
     }
 
-    private static RandomDraw? RecognizeArithmetic(IBinaryOperation binary, int depth)
+    private static RandomDraw? RecognizeArithmetic(IBinaryOperation binary, ParameterValues? parameters, int depth)
     {
-        var left = Recognize(binary.LeftOperand, depth);
-        var right = left is null ? Recognize(binary.RightOperand, depth) : null;
+        var left = Recognize(binary.LeftOperand, parameters, depth);
+        var right = left is null ? Recognize(binary.RightOperand, parameters, depth) : null;
         var (draw, other, drawOnLeft) = left is not null ? (left, binary.RightOperand, true) : (right, binary.LeftOperand, false);
         if (draw is null)
         {
             return BoxMuller(binary, depth);
         }
 
-        var constant = Number(other) ?? (binary.OperatorKind is BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide ? SchemeFormula.ConstantFactor(other) : null);
+        var constant = Number(other, parameters) ?? (binary.OperatorKind is BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide ? SchemeFormula.ConstantFactor(other) : null);
         if (constant is null && binary.OperatorKind == BinaryOperatorKind.Multiply && ZeroingDivisionIn(other, draw) is { } zeroing)
         {
             return draw.ZeroedBy(zeroing);
@@ -86,7 +89,7 @@ internal static class RandomDrawRecognizer
         };
     }
 
-    private static RandomDraw? RecognizeCall(IInvocationOperation invocation, int depth)
+    private static RandomDraw? RecognizeCall(IInvocationOperation invocation, ParameterValues? parameters, int depth)
     {
         var method = invocation.TargetMethod;
         var arguments = invocation.Arguments.Select(argument => argument.Value).ToArray();
@@ -97,7 +100,7 @@ internal static class RandomDrawRecognizer
                 return RandomDraw.Uniform(0, 1);
             }
 
-            if (method.Name is "Range" or "NextDouble" or "NextSingle" && arguments.Length == 2 && Number(arguments[0]) is { } low && Number(arguments[1]) is { } high && method.ReturnType.SpecialType is SpecialType.System_Single or SpecialType.System_Double)
+            if (method.Name is "Range" or "NextDouble" or "NextSingle" && arguments.Length == 2 && Number(arguments[0], parameters) is { } low && Number(arguments[1], parameters) is { } high && method.ReturnType.SpecialType is SpecialType.System_Single or SpecialType.System_Double)
             {
                 return RandomDraw.Uniform(low, high);
             }
@@ -108,10 +111,11 @@ internal static class RandomDrawRecognizer
             return null;
         }
 
-        // A helper that returns a draw (NextGaussian(), RandomWeight()): read its single returned expression.
-        if (depth > 0 && arguments.Length == 0 && method.SingleReturnedExpression(invocation) is { } returned)
+        // A helper that returns a draw (NextGaussian(), RandomWeight(), RandomValue(-1, 1)): read its single returned expression,
+        // with the numbers this call gives its parameters.
+        if (depth > 0 && method.SingleReturnedExpression(invocation) is { } returned)
         {
-            return Recognize(returned, depth - 1);
+            return Recognize(returned, ParameterValues.Of(invocation, parameters), depth - 1);
         }
 
         return null;
@@ -199,6 +203,6 @@ internal static class RandomDrawRecognizer
     /// <summary>The value of a local that is assigned exactly once (at its declaration or once after it), in the same body.</summary>
     private static IOperation? SingleValue(ILocalReferenceOperation reference) => BodyIndex.Of(reference).SingleValue(reference.Local);
 
-    private static double? Number(IOperation operation) => operation.NumericConstant();
+    private static double? Number(IOperation operation, ParameterValues? parameters) => ParameterValues.Linear(operation, parameters);
 
 }
