@@ -92,6 +92,19 @@ internal sealed class WeightInitFixer : InitFixer
 
         if (diagnostic.Id is RuleIdentifiers.UnscaledRandom or RuleIdentifiers.ActivationMismatch)
         {
+            if (plan.ReplacesFactory)
+            {
+                // A helper that builds and draws the whole array (w = RandomMatrix(n, m)): its allocation, drawn by the runtime in the
+                // family the helper drew from.
+                if (preferred is null && Remedy.DrawnFamily(diagnostic.Properties) is { } drawnFamily && ArrayInitWriter.Plan(node, model, scheme, drawnFamily, fanInIndex, cancellationToken) is { } inFamily)
+                {
+                    plan = inFamily;
+                }
+
+                plan.Random = RandomInScope(model, plan.Target, cancellationToken);
+                return new FixPlan(plan.Target, plan.Title, (generator, weightInit, semanticModel) => ArrayInitWriter.Build(plan, generator, weightInit, semanticModel));
+            }
+
             // The user's own draw is kept and rescaled (to the scheme of the activation, for a mismatch), so its random source and distribution family stay; without one, no fix.
             plan.Draw = plan.PerElement && plan.Target is ExpressionSyntax value ? RandomDrawWriter.Find(value, model, cancellationToken) : null;
             if (plan.Draw is null)

@@ -37,6 +37,12 @@ internal sealed class ArrayInitPlan
     /// </summary>
     public bool PerElement { get; }
 
+    /// <summary>
+    /// True when <see cref="Target"/> is a call to a helper that builds and fills the array (<c>RandomMatrix(n, m)</c>), replaced
+    /// by the allocation it makes (<see cref="Weights"/>) drawn by the runtime.
+    /// </summary>
+    public bool ReplacesFactory { get; set; }
+
     /// <summary>The <c>System.Random</c> in scope that the fix draws from, so seeded runs stay seeded.</summary>
     public ISymbol? Random { get; set; }
 

@@ -1,11 +1,14 @@
 using System.Linq;
 using System.Threading;
 using InitAnalyzers.Facts;
+using InitAnalyzers.Recognizers;
+using InitAnalyzers.Recognizers.Arrays;
 using InitAnalyzers.Recognizers.MathNet;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace InitAnalyzers.CodeFixes.Writers;
@@ -38,10 +41,60 @@ internal static class ArrayInitWriter
 
         if (node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation)
         {
-            return PlanFill(invocation, model, scheme, fanInIndex, cancellationToken);
+            return PlanFactory(invocation, model, scheme, fanInIndex, cancellationToken) ?? PlanFill(invocation, model, scheme, fanInIndex, cancellationToken);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <c>w = RandomMatrix(units, inputs)</c>, a helper that builds and fills the array: the call becomes the allocation the helper
+    /// makes, with the call's own arguments as its sizes, initialized by the runtime
+    /// (<c>WeightInit.HeUniform(new double[units, inputs], fanIn: inputs)</c>). Only for a helper that allocates one rectangular
+    /// array from its parameters or constants.
+    /// </summary>
+    private static ArrayInitPlan? PlanFactory(InvocationExpressionSyntax invocation, SemanticModel model, InitScheme scheme, int? fanInIndex, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation call || ArrayFactory.Of(call) is not { } factory
+            || factory.Allocation is not { Initializer: null, Type: IArrayTypeSymbol { ElementType: var element } } allocation || !IsSupported(element))
+        {
+            return null;
+        }
+
+        var sizes = new System.Collections.Generic.List<ExpressionSyntax>();
+        foreach (var size in allocation.DimensionSizes)
+        {
+            var value = size.WalkDownConversions();
+            ExpressionSyntax? written = value switch
+            {
+                IParameterReferenceOperation { Parameter: var parameter } => call.Arguments.FirstOrDefault(argument => argument.ArgumentKind == ArgumentKind.Explicit
+                    && SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition))?.Value.Syntax as ExpressionSyntax,
+                ILiteralOperation { Syntax: ExpressionSyntax literal } => literal,
+                _ => null,
+            };
+            if (written is null || !IsSimple(written))
+            {
+                return null;
+            }
+
+            sizes.Add(written.WithoutTrivia());
+        }
+
+        var creation = SyntaxFactory.ArrayCreationExpression(SyntaxFactory.ArrayType(
+            SyntaxFactory.PredefinedType(SyntaxFactory.Token(element.SpecialType == SpecialType.System_Single ? SyntaxKind.FloatKeyword : SyntaxKind.DoubleKeyword)),
+            SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier(SyntaxFactory.SeparatedList(sizes)))));
+        var plan = sizes.Count switch
+        {
+            2 => Choose(invocation, creation, scheme, fanInIndex, 0, sizes[0], sizes[1]),
+            1 => PlanVector(invocation, creation, scheme, fanInIndex, sizes[0]),
+            _ => null,
+        };
+        if (plan is not null)
+        {
+            plan.ReplacesFactory = true;
+        }
+
+        return plan;
     }
 
     private static ArrayInitPlan? PlanAllocation(ArrayCreationExpressionSyntax creation, SemanticModel model, InitScheme scheme, int? fanInIndex, CancellationToken cancellationToken)

@@ -35,6 +35,16 @@ internal static class Remedy
     /// (<c>init_analyzers.fix_distribution</c>); absent to keep the user's own.</summary>
     public const string DistributionProperty = "Distribution";
 
+    /// <summary>
+    /// Diagnostic property: the family (<see cref="InitKind"/>) of the unscaled draw reported, for a fix that cannot keep the draw
+    /// itself (a helper that draws the whole array) and writes the runtime's draw in the same family.
+    /// </summary>
+    public const string DrawnFamilyProperty = "DrawnFamily";
+
+    /// <summary>The family of the draw reported, where the diagnostic names one.</summary>
+    public static InitKind? DrawnFamily(ImmutableDictionary<string, string?> properties) =>
+        properties.TryGetValue(DrawnFamilyProperty, out var name) && Enum.TryParse<InitKind>(name, out var family) && family is InitKind.Normal or InitKind.Uniform ? family : null;
+
     /// <summary>Diagnostic property: the <see cref="WeightRole"/> of the site.</summary>
     public const string RoleProperty = "Role";
 

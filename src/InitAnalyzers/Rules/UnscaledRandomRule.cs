@@ -80,7 +80,7 @@ internal sealed class UnscaledRandomRule : IWeightRule
             : string.Format(CultureInfo.InvariantCulture, "whose fixed scale (std {0:G3}) ignores the fan-in, so the signal grows with every layer wider than {1:F0} inputs", draw.StandardDeviation, Math.Ceiling(2 / (draw.StandardDeviation * draw.StandardDeviation)));
         foreach (var location in site.Initialization.Locations)
         {
-            report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site, options), site.Name, Describe(draw), problem, Remedy.Describe(site, options.FixFamilyFor(draw.Family), site.FanIn, site.FanOut)));
+            report(Diagnostic.Create(Descriptor, location, Remedy.Properties(site, options).SetItem(Remedy.DrawnFamilyProperty, draw.Family.ToString()), site.Name, Describe(draw), problem, Remedy.Describe(site, options.FixFamilyFor(draw.Family), site.FanIn, site.FanOut)));
         }
     }
 

@@ -102,11 +102,14 @@ internal static class ArrayUseClassifier
         return true;
     }
 
-    /// <summary>A value assigned to the whole array (or a row of it): the field initializer, <c>w = ...</c>, or an array built in locals.</summary>
-    public static void ClassifyAssignedValue(IOperation value, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember)
+    /// <summary>
+    /// A value assigned to the whole array (or a row of it): the field initializer, <c>w = ...</c>, or an array built in locals
+    /// or by a helper, in which a call may give <paramref name="parameters"/> numbers.
+    /// </summary>
+    public static void ClassifyAssignedValue(IOperation value, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, ParameterValues? parameters = null)
     {
         var location = value.Syntax.GetLocation();
-        if (LocalArrayFlow.TryClassify(value, storage, field, containingMember))
+        if (LocalArrayFlow.TryClassify(value, storage, field, containingMember, parameters))
         {
             return;
         }
@@ -117,7 +120,7 @@ internal static class ArrayUseClassifier
             if (creation.Initializer is null)
             {
                 var holdsNumbers = creation.Type is IArrayTypeSymbol { ElementType: not IArrayTypeSymbol };
-                storage.Writes.Add(new InitEvidence(holdsNumbers ? EvidenceKind.ZeroAllocation : EvidenceKind.RowAllocation, location, sizes: Sizes(creation, storage.Field.Type)));
+                storage.Writes.Add(new InitEvidence(holdsNumbers ? EvidenceKind.ZeroAllocation : EvidenceKind.RowAllocation, location, sizes: Sizes(creation, storage.Field.Type, parameters)));
                 return;
             }
 
@@ -134,7 +137,7 @@ internal static class ArrayUseClassifier
     }
 
     /// <summary>The sizes an allocation gives, placed by how many subscripts of the field's type come before the allocated array.</summary>
-    private static AllocatedSizes? Sizes(IArrayCreationOperation creation, ITypeSymbol fieldType)
+    private static AllocatedSizes? Sizes(IArrayCreationOperation creation, ITypeSymbol fieldType, ParameterValues? parameters)
     {
         if (creation.Type is null)
         {
@@ -148,7 +151,7 @@ internal static class ArrayUseClassifier
             first += array.Rank;
         }
 
-        return new AllocatedSizes(first, creation.DimensionSizes.Select(size => size.NumericConstant() is { } value && value >= 1 && value <= int.MaxValue && value == Math.Floor(value) ? (int?)value : null).ToImmutableArray());
+        return new AllocatedSizes(first, creation.DimensionSizes.Select(size => ParameterValues.Linear(size, parameters) is { } value && value >= 1 && value <= int.MaxValue && value == Math.Floor(value) ? (int?)value : null).ToImmutableArray());
     }
 
     private static void ClassifyInitializer(IArrayInitializerOperation initializer, StorageEvidence storage, Location location)
@@ -370,10 +373,10 @@ internal static class ArrayUseClassifier
     /// <c>w[i, j] = value</c> where the value does not read the weights: a zero, a constant over the whole array, or new values
     /// (a random draw, when recognized). False when the value reads the weights (an update), which the caller judges.
     /// </summary>
-    internal static bool ClassifyElementValue(IArrayElementReferenceOperation element, ISimpleAssignmentOperation assignment, StorageEvidence storage, IFieldSymbol field)
+    internal static bool ClassifyElementValue(IArrayElementReferenceOperation element, ISimpleAssignmentOperation assignment, StorageEvidence storage, IFieldSymbol field, ParameterValues? parameters = null)
     {
         var location = assignment.Syntax.GetLocation();
-        if (TryGetNumber(assignment.Value, out var constant))
+        if (ParameterValues.Linear(assignment.Value, parameters) is { } constant)
         {
             // A constant through the loop variables covers the array; w[i, i] = 1 or w[0, j] = c is structure (an identity, a border).
             storage.Writes.Add(constant == 0
@@ -386,7 +389,7 @@ internal static class ArrayUseClassifier
 
         if (!ReadsArray(assignment.Value, field))
         {
-            var draw = RandomDrawRecognizer.Recognize(assignment.Value);
+            var draw = RandomDrawRecognizer.Recognize(assignment.Value, parameters);
             storage.Writes.Add(draw?.Zeroing is { } zeroing
                 ? new InitEvidence(EvidenceKind.ZeroFill, location, zeroing: zeroing)
                 : new InitEvidence(EvidenceKind.ValueWrite, location, draw: draw));

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using InitAnalyzers.Recognizers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,23 +9,54 @@ namespace InitAnalyzers.Recognizers.Arrays;
 /// <summary>
 /// Follows an array that is built in locals before it is stored: <c>var row = new float[n]; row[k] = draw; rows.Add(row);
 /// weights = rows.ToArray();</c>. The writes to the locals become evidence about the stored array; any use of a local
-/// that could change it out of sight (a hand-off, a ref, an alias kept elsewhere) makes it an escape.
+/// that could change it out of sight (a hand-off, a ref, an alias kept elsewhere) makes it an escape. An array a helper
+/// builds and returns (<c>w = RandomArray(n, m)</c>, <see cref="ArrayFactory"/>) is followed in the helper the same way, with
+/// the numbers the call gives its parameters, and what it writes counts as written where the helper is called.
 /// </summary>
 internal static class LocalArrayFlow
 {
+    /// <summary>How many helpers deep an array built by helpers that call helpers is followed.</summary>
+    private const int MaxFactoryDepth = 3;
+
     /// <summary>
-    /// True when <paramref name="value"/> is a local array, a local <c>List&lt;T&gt;</c> turned into an array, or one of
-    /// those, and its contents were classified into <paramref name="storage"/>.
+    /// True when <paramref name="value"/> is a local array, a local <c>List&lt;T&gt;</c> turned into an array, one of those,
+    /// or the array a helper builds and returns, and its contents were classified into <paramref name="storage"/>.
+    /// <paramref name="parameters"/> are the numbers a call gives the helper <paramref name="value"/> is in, if it is in one.
     /// </summary>
-    public static bool TryClassify(IOperation value, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember)
+    public static bool TryClassify(IOperation value, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, ParameterValues? parameters = null) =>
+        TryClassify(value, storage, field, containingMember, parameters, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
+
+    private static bool TryClassify(IOperation value, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, ParameterValues? parameters, HashSet<ISymbol> visited)
     {
         var local = ListOrArrayLocal(value);
-        if (local is null)
+        if (local is not null)
+        {
+            Follow(local, value, factory: null, storage, field, containingMember, parameters, visited);
+            return true;
+        }
+
+        if (value.WalkDownConversions() is not IInvocationOperation call || ArrayFactory.Of(call) is not { } factory)
         {
             return false;
         }
 
-        Follow(local, value, storage, field, containingMember, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default));
+        if (visited.Count(symbol => symbol is IMethodSymbol) >= MaxFactoryDepth || !visited.Add(call.TargetMethod.OriginalDefinition))
+        {
+            storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, call.Syntax.GetLocation()));
+            return true;
+        }
+
+        // The helper's writes are judged where it is called: the call is what gives this array its values.
+        var found = new StorageEvidence(field);
+        Follow(factory.Local, factory.Returns[0], factory, found, field, containingMember, ParameterValues.Of(call, parameters), visited);
+        var location = call.Syntax.GetLocation();
+        foreach (var write in found.Writes)
+        {
+            storage.Writes.Add(write.At(location));
+        }
+
+        visited.Remove(call.TargetMethod.OriginalDefinition);
+        visited.Remove(factory.Local);
         return true;
     }
 
@@ -40,7 +72,7 @@ internal static class LocalArrayFlow
         type is INamedTypeSymbol { Name: "List", Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace.Name: "System" } } } list
         && (ArrayShape.IsFloatingArray(list.TypeArguments[0]) || IsListOfArraysOrNumbers(list.TypeArguments[0]) || list.TypeArguments[0].SpecialType is SpecialType.System_Double or SpecialType.System_Single);
 
-    private static void Follow(ILocalSymbol local, IOperation origin, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, HashSet<ILocalSymbol> visited)
+    private static void Follow(ILocalSymbol local, IOperation origin, ArrayFactory? factory, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, ParameterValues? parameters, HashSet<ISymbol> visited)
     {
         if (!visited.Add(local))
         {
@@ -53,34 +85,33 @@ internal static class LocalArrayFlow
         {
             if (declarator.GetVariableInitializer() is { Value: var initial })
             {
-                Contents(initial, storage, field, containingMember, visited);
+                Contents(initial, storage, field, containingMember, parameters, visited);
             }
         }
 
         foreach (var reference in body.References(local))
         {
-            if (origin.DescendantsAndSelf().Contains(reference))
+            if (factory is null ? origin.DescendantsAndSelf().Contains(reference) : factory.IsReturned(reference))
             {
-                continue; // the use that stores it
+                continue; // the use that stores it, or the helper's return that hands it over
             }
 
             if (local.Type is IArrayTypeSymbol)
             {
-                FollowArrayUse(reference, depth, storage, field, containingMember, visited);
+                FollowArrayUse(reference, depth, storage, field, containingMember, parameters, visited);
             }
             else
             {
-                FollowListUse(reference, storage, field, containingMember, visited);
+                FollowListUse(reference, storage, field, containingMember, parameters, visited);
             }
         }
     }
 
     /// <summary>What a value put into the stored array contributes: an allocation, a literal, another local, or unknown values.</summary>
-    private static void Contents(IOperation value, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, HashSet<ILocalSymbol> visited)
+    private static void Contents(IOperation value, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, ParameterValues? parameters, HashSet<ISymbol> visited)
     {
-        if (ListOrArrayLocal(value) is { } inner)
+        if (TryClassify(value, storage, field, containingMember, parameters, visited))
         {
-            Follow(inner, value, storage, field, containingMember, visited);
             return;
         }
 
@@ -89,10 +120,10 @@ internal static class LocalArrayFlow
             return; // an empty list: its contents are what is added to it
         }
 
-        ArrayUseClassifier.ClassifyAssignedValue(value, storage, field, containingMember);
+        ArrayUseClassifier.ClassifyAssignedValue(value, storage, field, containingMember, parameters);
     }
 
-    private static void FollowArrayUse(ILocalReferenceOperation reference, int depth, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, HashSet<ILocalSymbol> visited)
+    private static void FollowArrayUse(ILocalReferenceOperation reference, int depth, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, ParameterValues? parameters, HashSet<ISymbol> visited)
     {
         IOperation current = reference;
         var indexed = 0;
@@ -108,11 +139,11 @@ internal static class LocalArrayFlow
             case ISimpleAssignmentOperation assignment when assignment.Target == use:
                 if (indexed == depth)
                 {
-                    ArrayUseClassifier.ClassifyElementValue((IArrayElementReferenceOperation)current, assignment, storage, field);
+                    ArrayUseClassifier.ClassifyElementValue((IArrayElementReferenceOperation)current, assignment, storage, field, parameters);
                 }
                 else
                 {
-                    Contents(assignment.Value, storage, field, containingMember, visited);
+                    Contents(assignment.Value, storage, field, containingMember, parameters, visited);
                 }
 
                 return;
@@ -139,19 +170,19 @@ internal static class LocalArrayFlow
         }
     }
 
-    private static void FollowListUse(ILocalReferenceOperation reference, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, HashSet<ILocalSymbol> visited)
+    private static void FollowListUse(ILocalReferenceOperation reference, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, ParameterValues? parameters, HashSet<ISymbol> visited)
     {
         switch (reference.Parent)
         {
             case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add when add.Instance == reference:
-                Contents(add.Arguments[0].Value, storage, field, containingMember, visited);
+                Contents(add.Arguments[0].Value, storage, field, containingMember, parameters, visited);
                 return;
             case IInvocationOperation { TargetMethod.Name: "ToArray" or "Clear", Arguments.Length: 0 } call when call.Instance == reference:
                 return; // ToArray is the stored copy; Clear empties the list before it is refilled
             case IPropertyReferenceOperation { Property.Name: "Count" }:
                 return;
             case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                Contents(assignment.Value, storage, field, containingMember, visited);
+                Contents(assignment.Value, storage, field, containingMember, parameters, visited);
                 return;
             default:
                 storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, reference.Syntax.GetLocation()));

@@ -54,7 +54,15 @@ internal struct InitEvidence
         return copy;
     }
 
-    public Location Location { get; }
+    public Location Location { get; private set; }
+
+    /// <summary>The same evidence, counted at <paramref name="location"/>: a helper's write, at the call that gives the array its values.</summary>
+    public InitEvidence At(Location location)
+    {
+        var copy = this;
+        copy.Location = location;
+        return copy;
+    }
 
     public double Constant { get; }
 
