@@ -109,6 +109,13 @@ internal sealed class WeightInitFixer : InitFixer
             plan.Draw = plan.PerElement && plan.Target is ExpressionSyntax value ? RandomDrawWriter.Find(value, model, cancellationToken) : null;
             if (plan.Draw is null)
             {
+                // An integer draw over a grid (rnd.Next(-200, 200) / 100f) has no unit draw to keep: a fresh sample from the same Random.
+                if (plan.PerElement && IntegerDrawSource(plan.Target, model, cancellationToken) is { } integerSource)
+                {
+                    plan.Random = integerSource;
+                    return new FixPlan(plan.Target, plan.Title, (generator, weightInit, semanticModel) => ArrayInitWriter.Build(plan, generator, weightInit, semanticModel));
+                }
+
                 return null;
             }
 
@@ -143,6 +150,29 @@ internal sealed class WeightInitFixer : InitFixer
     /// The <c>System.Random</c> the user already draws from here (a parameter or local first, then a field), so that
     /// seeded runs stay seeded. In a field initializer only static members are reachable.
     /// </summary>
+    /// <summary>The <c>System.Random</c> whose <c>Next(a, b)</c> the value draws from, when it draws from exactly one.</summary>
+    private static ISymbol? IntegerDrawSource(SyntaxNode value, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var randomType = model.Compilation.GetTypeByMetadataName("System.Random");
+        ISymbol? found = null;
+        foreach (var call in value.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        {
+            // Only a Random named by itself (rnd.Next), which the sample can name the same way where the value stands.
+            if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Next", Expression: IdentifierNameSyntax receiver }
+                && model.GetSymbolInfo(receiver, cancellationToken).Symbol is { } source && SymbolEqualityComparer.Default.Equals(TypeOf(source), randomType))
+            {
+                if (found is not null && !SymbolEqualityComparer.Default.Equals(found, source))
+                {
+                    return null;
+                }
+
+                found = source;
+            }
+        }
+
+        return found;
+    }
+
     private static ISymbol? RandomInScope(SemanticModel model, SyntaxNode target, CancellationToken cancellationToken)
     {
         var randomType = model.Compilation.GetTypeByMetadataName("System.Random");

@@ -163,6 +163,12 @@ public sealed class UnscaledRandomArrayFixTests
             After("w1[i, j] = Twice(-0.5, 0.5) * WeightInit.HeBound(w1.GetLength(1))"));
 
     [Fact]
+    public Task An_integer_draw_over_a_grid_becomes_a_fresh_He_uniform_sample_from_the_same_random() =>
+        VerifyFixAsync(
+            Before("{|INIT004:w1[i, j] = random.Next(-200, 200) / 100.0|}"),
+            After("w1[i, j] = (random.NextDouble() * 2 - 1) * WeightInit.HeBound(w1.GetLength(1))"));
+
+    [Fact]
     public Task A_helper_with_another_fixed_range_gets_no_fix() =>
         VerifyNoFixAsync(Before("{|INIT004:w1[i, j] = SmallWeight()|}"));
 

@@ -157,6 +157,20 @@ public sealed class UnscaledRandomArrayTests
         VerifyAsync(Network.Replace("    private double Gaussian()\n", RangeHelpers).Replace("HIDDEN", "w1[i, j] = " + call).Replace("w1 = new double[units, inputs];", "w1 = new double[units, inputs];\n        double bound = Math.Sqrt(6.0 / inputs);"));
 
     [Fact]
+    public Task An_integer_draw_over_a_fine_grid_divided_by_a_constant_is_read_as_a_uniform() =>
+        VerifyAsync(
+            Network.Replace("HIDDEN", "{|#0:w1[i, j] = random.Next(-200, 200) / 100.0|}"),
+            Diagnostic("INIT004").WithLocation(0).WithArguments("w1", "U(-2, 1.99)", "whose fixed scale (std 1.15) ignores the fan-in, so the signal grows with every layer wider than 2 inputs", "He uniform values, which suit the ReLU that follows (bound sqrt(6 / fan_in))"));
+
+    [Theory]
+    [InlineData("random.Next(-200, 200) / 100")]
+    [InlineData("random.Next(-1, 2)")]
+    [InlineData("random.Next(3) - 1")]
+    [InlineData("random.Next(-inputs, inputs) / 100.0")]
+    public Task Integer_draws_among_few_values_or_truncated_or_sized_are_not_read(string draw) =>
+        VerifyAsync(Network.Replace("HIDDEN", "w1[i, j] = " + draw));
+
+    [Fact]
     public Task Unity_Random_Range_is_read_as_a_uniform() =>
         VerifyAsync(Network.Replace("HIDDEN", "{|INIT004:w1[i, j] = UnityEngine.Random.Range(-1f, 1f)|}") + """
 
