@@ -85,7 +85,8 @@ internal sealed class WeightInitFixer : InitFixer
             return new FixPlan(matrixPlan.Target, matrixPlan.Title, (generator, weightInit, _) => MathNetInitWriter.Build(matrixPlan, generator, weightInit, mathNet));
         }
 
-        if (ArrayInitWriter.Plan(node, model, scheme, preferred, fanInIndex, cancellationToken) is not { } plan)
+        // Where no family is configured, a whole array the fix draws anew (a helper that drew it, INIT004) keeps the drawn family.
+        if (ArrayInitWriter.Plan(node, model, scheme, preferred ?? Remedy.DrawnFamily(diagnostic.Properties), fanInIndex, cancellationToken) is not { } plan)
         {
             return null;
         }
@@ -96,11 +97,6 @@ internal sealed class WeightInitFixer : InitFixer
             {
                 // A helper that builds and draws the whole array (w = RandomMatrix(n, m)): its allocation, drawn by the runtime in the
                 // family the helper drew from.
-                if (preferred is null && Remedy.DrawnFamily(diagnostic.Properties) is { } drawnFamily && ArrayInitWriter.Plan(node, model, scheme, drawnFamily, fanInIndex, cancellationToken) is { } inFamily)
-                {
-                    plan = inFamily;
-                }
-
                 plan.Random = RandomInScope(model, plan.Target, cancellationToken);
                 return new FixPlan(plan.Target, plan.Title, (generator, weightInit, semanticModel) => ArrayInitWriter.Build(plan, generator, weightInit, semanticModel));
             }
@@ -110,7 +106,7 @@ internal sealed class WeightInitFixer : InitFixer
             if (plan.Draw is null)
             {
                 // An integer draw over a grid (rnd.Next(-200, 200) / 100f) has no unit draw to keep: a fresh sample from the same Random.
-                if (plan.PerElement && IntegerDrawSource(plan.Target, model, cancellationToken) is { } integerSource)
+                if (plan.PerElement && DrawsIntegers(plan.Target, model, cancellationToken) && SourceOf(plan.Target, model, cancellationToken) is { } integerSource)
                 {
                     plan.Random = integerSource;
                     return new FixPlan(plan.Target, plan.Title, (generator, weightInit, semanticModel) => ArrayInitWriter.Build(plan, generator, weightInit, semanticModel));
@@ -120,7 +116,7 @@ internal sealed class WeightInitFixer : InitFixer
             }
 
             // A preferred family other than the user's: a fresh sample from the user's System.Random; without one, the draw is kept.
-            if (preferred is { } family && family != plan.Draw.Family && (SourceOf(plan.Draw, model, cancellationToken) ?? RandomInScope(model, plan.Target, cancellationToken)) is { } source)
+            if (preferred is { } family && family != plan.Draw.Family && (SourceOf(plan.Draw.Syntax, model, cancellationToken) ?? RandomInScope(model, plan.Target, cancellationToken)) is { } source)
             {
                 plan.Draw = null;
                 plan.Random = source;
@@ -150,29 +146,6 @@ internal sealed class WeightInitFixer : InitFixer
     /// The <c>System.Random</c> the user already draws from here (a parameter or local first, then a field), so that
     /// seeded runs stay seeded. In a field initializer only static members are reachable.
     /// </summary>
-    /// <summary>The <c>System.Random</c> whose <c>Next(a, b)</c> the value draws from, when it draws from exactly one.</summary>
-    private static ISymbol? IntegerDrawSource(SyntaxNode value, SemanticModel model, CancellationToken cancellationToken)
-    {
-        var randomType = model.Compilation.GetTypeByMetadataName("System.Random");
-        ISymbol? found = null;
-        foreach (var call in value.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
-        {
-            // Only a Random named by itself (rnd.Next), which the sample can name the same way where the value stands.
-            if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Next", Expression: IdentifierNameSyntax receiver }
-                && model.GetSymbolInfo(receiver, cancellationToken).Symbol is { } source && SymbolEqualityComparer.Default.Equals(TypeOf(source), randomType))
-            {
-                if (found is not null && !SymbolEqualityComparer.Default.Equals(found, source))
-                {
-                    return null;
-                }
-
-                found = source;
-            }
-        }
-
-        return found;
-    }
-
     private static ISymbol? RandomInScope(SemanticModel model, SyntaxNode target, CancellationToken cancellationToken)
     {
         var randomType = model.Compilation.GetTypeByMetadataName("System.Random");
@@ -193,16 +166,21 @@ internal sealed class WeightInitFixer : InitFixer
         return candidates.FirstOrDefault(symbol => symbol is IParameterSymbol or ILocalSymbol) ?? candidates.FirstOrDefault();
     }
 
+    /// <summary>Whether <paramref name="value"/> draws with <c>Random.Next</c>, an integer draw over a grid.</summary>
+    private static bool DrawsIntegers(SyntaxNode value, SemanticModel model, CancellationToken cancellationToken) =>
+        value.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>()
+            .Any(call => model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { Name: "Next", ContainingType.Name: "Random" });
+
     /// <summary>
     /// The <c>System.Random</c> the user's draw calls: <c>rnd</c> in <c>rnd.NextDouble() * 2 - 1</c>, or in the initializers of the
     /// locals a Box-Muller transform combines (<c>u1 = 1.0 - rnd.NextDouble()</c>); null when it calls none there.
     /// </summary>
-    private static ISymbol? SourceOf(DrawCore draw, SemanticModel model, CancellationToken cancellationToken)
+    private static ISymbol? SourceOf(SyntaxNode draw, SemanticModel model, CancellationToken cancellationToken)
     {
         var randomType = model.Compilation.GetTypeByMetadataName("System.Random");
         var pending = new System.Collections.Generic.Queue<SyntaxNode>();
         var seen = new System.Collections.Generic.HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        pending.Enqueue(draw.Syntax);
+        pending.Enqueue(draw);
         while (pending.Count > 0)
         {
             foreach (var name in pending.Dequeue().DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())

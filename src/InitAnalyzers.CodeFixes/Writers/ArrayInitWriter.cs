@@ -67,7 +67,7 @@ internal static class ArrayInitWriter
             var value = size.WalkDownConversions();
             ExpressionSyntax? written = value switch
             {
-                IParameterReferenceOperation { Parameter: var parameter } => call.Arguments.FirstOrDefault(argument => argument.ArgumentKind == ArgumentKind.Explicit
+                IParameterReferenceOperation { Parameter: var parameter } when !BodyIndex.Of(size).Writes(parameter) => call.Arguments.FirstOrDefault(argument => argument.ArgumentKind == ArgumentKind.Explicit
                     && SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition))?.Value.Syntax as ExpressionSyntax,
                 ILiteralOperation { Syntax: ExpressionSyntax literal } => literal,
                 _ => null,

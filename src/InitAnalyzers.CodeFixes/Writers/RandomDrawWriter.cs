@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using InitAnalyzers.Facts;
@@ -105,7 +106,7 @@ internal static class RandomDrawWriter
 
     private static bool Draws(IOperation returned, IMethodSymbol helper, double low, double high) =>
         RandomDrawRecognizer.Recognize(returned, ParameterValues.Probe(helper.Parameters, new[] { low, high })) is { Family: InitKind.Uniform, ScaledBySize: false } draw
-        && draw.First == low && draw.Second == high;
+        && Math.Abs(draw.First - low) < 1e-12 && Math.Abs(draw.Second - high) < 1e-12;
 
     private static DrawForm? Form(IOperation operation, RandomDraw draw)
     {

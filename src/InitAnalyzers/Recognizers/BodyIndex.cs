@@ -81,7 +81,7 @@ internal sealed class BodyIndex
                     ISimpleAssignmentOperation assignment => assignment.Target == reference,
                     ICompoundAssignmentOperation compound => compound.Target == reference,
                     IIncrementOrDecrementOperation => true,
-                    IDeconstructionAssignmentOperation or ITupleOperation => true,
+                    ITupleOperation tuple => tuple.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == tuple,
                     IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
                     _ => false,
                 })

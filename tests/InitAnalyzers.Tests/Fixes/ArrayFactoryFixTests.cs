@@ -54,6 +54,10 @@ public sealed class ArrayFactoryFixTests
         VerifyNoFixAsync(Code("w1 = {|INIT004:RandomMatrix(units, inputs)|}").Replace("double[,] matrix = new double[rows, columns];", "double[,] matrix = new double[rows, columns + 1];"));
 
     [Fact]
+    public Task A_helper_that_changes_a_size_parameter_before_allocating_gets_no_fix() =>
+        VerifyNoFixAsync(Code("w1 = {|INIT004:RandomMatrix(units, inputs)|}").Replace("double[,] matrix = new double[rows, columns];", "if (columns < 1) columns = 1;\n        double[,] matrix = new double[rows, columns];"));
+
+    [Fact]
     public Task A_jagged_helper_gets_no_fix() =>
         VerifyNoFixAsync(Code("w1 = {|INIT004:RandomMatrix(units, inputs)|}")
             .Replace("private readonly double[,] w1;", "private readonly double[][] w1;").Replace("w1[i, j]", "w1[i][j]")
