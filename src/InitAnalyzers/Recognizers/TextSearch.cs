@@ -95,6 +95,26 @@ internal static class TextSearch
         });
     }
 
+    /// <summary>
+    /// The tokens of <paramref name="declaration"/> where <paramref name="name"/> starts an argument (<c>(name</c>, <c>, name</c>,
+    /// <c>(this.name</c>, <c>w: name</c>): where an array may be handed to a method.
+    /// </summary>
+    public static IEnumerable<SyntaxToken> ArgumentNames(SyntaxReference declaration, string name, CancellationToken cancellationToken)
+    {
+        var text = StringOf(declaration.SyntaxTree, cancellationToken);
+        var span = declaration.Span;
+        return TokensAt(declaration.SyntaxTree, span, name, wholeWord: true, cancellationToken, within: declaration, accept: at =>
+        {
+            var before = SkipSpacesBack(text, span, at - 1);
+            if (before >= span.Start + 4 && text[before] == '.' && string.CompareOrdinal(text, before - 4, "this", 0, 4) == 0)
+            {
+                before = SkipSpacesBack(text, span, before - 5);
+            }
+
+            return before >= span.Start && text[before] is '(' or ',' or ':';
+        });
+    }
+
     private static int SkipSpacesBack(string text, TextSpan span, int at)
     {
         while (at >= span.Start && char.IsWhiteSpace(text[at]))

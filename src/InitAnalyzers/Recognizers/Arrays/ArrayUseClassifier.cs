@@ -43,7 +43,7 @@ internal static class ArrayUseClassifier
         }
         else
         {
-            ClassifyRow(current, storage, field, containingMember);
+            ClassifyRow(current, storage, field, containingMember, LeadingIndices(field.Type, indexed));
         }
     }
 
@@ -208,7 +208,7 @@ internal static class ArrayUseClassifier
                 ClassifyAssignedValue(lazy.Value, storage, field, containingMember); // w ??= new double[n, m]
                 return;
             case IArgumentOperation argument:
-                ClassifyArgument(argument, storage);
+                ClassifyArgument(argument, storage, containingMember, leadingIndices: 0);
                 return;
             case IInvocationOperation invocation when invocation.Instance == use:
                 if (invocation.TargetMethod.Name is "SetValue")
@@ -244,7 +244,12 @@ internal static class ArrayUseClassifier
         }
     }
 
-    internal static void ClassifyArgument(IArgumentOperation argument, StorageEvidence storage)
+    /// <summary>
+    /// The array (or a row of it, after <paramref name="leadingIndices"/> subscripts) handed to a method: <see cref="System.Array"/>'s
+    /// fills and copies, reads, or a helper of the file that only reads it (<see cref="WeightedSumHelper"/>), whose weighted sums
+    /// are then the array's, seen from <paramref name="containingMember"/>. Anything else may write it.
+    /// </summary>
+    internal static void ClassifyArgument(IArgumentOperation argument, StorageEvidence storage, ISymbol? containingMember = null, int leadingIndices = 0)
     {
         var location = argument.Syntax.GetLocation();
         if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out || argument.Parent is not IInvocationOperation invocation)
@@ -304,6 +309,12 @@ internal static class ArrayUseClassifier
                 case "CopyTo" or "ToArray" or "IndexOf" or "SequenceEqual":
                     return;
             }
+        }
+
+        if (containingMember is not null && WeightedSumHelper.Of(argument) is { } helper)
+        {
+            storage.WeightedSums.AddRange(helper.At(invocation, containingMember, leadingIndices));
+            return;
         }
 
         storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, location));
@@ -429,7 +440,7 @@ internal static class ArrayUseClassifier
     internal static bool IsEvolutionStep(ISymbol member) => WeightedSumMatcher.NameSaysEvolution(member.Name);
 
     /// <summary>A row of a jagged array: <c>w[i] = new double[n]</c> allocates zeros; anything else may write.</summary>
-    private static void ClassifyRow(IOperation row, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember)
+    private static void ClassifyRow(IOperation row, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, int leadingIndices)
     {
         var use = row.WalkUpConversions();
         switch (use.Parent)
@@ -438,7 +449,7 @@ internal static class ArrayUseClassifier
                 ClassifyAssignedValue(assignment.Value, storage, field, containingMember);
                 return;
             case IArgumentOperation argument:
-                ClassifyArgument(argument, storage);
+                ClassifyArgument(argument, storage, containingMember, leadingIndices);
                 return;
             case IPropertyReferenceOperation:
                 return;

@@ -67,7 +67,7 @@ internal sealed class ArrayWeightRecognizer
         // network, possibly only in another: the arrays of numeric code that is neither are not followed any further.
         var products = ElementProducts.Read(type, storages.Keys.Select(member => member.Name).ToList(), context.CancellationToken);
         var groups = MembersByStorage(storages);
-        groups.RemoveAll(group => !(group.Names.Any(products.FactorNames.Contains)
+        groups.RemoveAll(group => !(group.Names.Any(products.MayBeFactor)
             || MayBeUsedOutside(type, group.Members) && index.IsStacked(type.Name, LayerDepth(group.Storage))));
         if (groups.Count == 0)
         {

@@ -17,10 +17,17 @@ internal sealed class ElementProducts
     private readonly List<Product> products;
     private readonly Dictionary<SyntaxNode, MemberValues> members = new();
     private readonly LocalAliases aliases;
+    private readonly INamedTypeSymbol type;
+    private readonly ICollection<string> named;
+    private readonly CancellationToken cancellationToken;
+    private List<HelperSum>? helperSums;
 
-    private ElementProducts(List<Product> products, LocalAliases aliases)
+    private ElementProducts(List<Product> products, LocalAliases aliases, INamedTypeSymbol type, ICollection<string> named, CancellationToken cancellationToken)
     {
         this.aliases = aliases;
+        this.type = type;
+        this.named = named;
+        this.cancellationToken = cancellationToken;
         this.products = products.Where(product => product.MayBeWeightedSum).ToList();
         FactorNames = new HashSet<string>(this.products.Select(product => product.Factor), System.StringComparer.Ordinal);
     }
@@ -65,8 +72,18 @@ internal sealed class ElementProducts
             }
         }
 
-        return new ElementProducts(products, aliases);
+        return new ElementProducts(products, aliases, type, named, cancellationToken);
     }
+
+    /// <summary>
+    /// True when <paramref name="array"/> may be the weights of a weighted sum: a factor in the type's own products
+    /// (<see cref="FactorNames"/>), or handed to a helper of its file whose products have that parameter as their factor
+    /// (<c>MultiplyArray(wih, input)</c>, as <see cref="WeightedSumHelper"/> reads it from bound code).
+    /// </summary>
+    public bool MayBeFactor(string array) => FactorNames.Contains(array) || HelperSums.Any(sum => sum.Factor == array);
+
+    /// <summary>The weighted sums the type's calls may have helpers compute, read the first time they are asked for.</summary>
+    private List<HelperSum> HelperSums => helperSums ??= ReadHelperSums();
 
     /// <summary>
     /// False when no weighted sum of one of <paramref name="weights"/> can feed a weighted sum of one of them, as
@@ -77,8 +94,10 @@ internal sealed class ElementProducts
     public bool MayFeed(ISet<string> weights)
     {
         var sums = products.Where(product => weights.Contains(product.Factor)).ToList();
+        var called = HelperSums.Where(sum => weights.Contains(sum.Factor)).ToList();
         var inputs = new HashSet<string>(sums.Select(product => product.Partner!), System.StringComparer.Ordinal);
-        return sums.Any(product => OutputsOf(product.Syntax).Any(inputs.Contains));
+        inputs.UnionWith(called.Select(sum => sum.Partner).Where(partner => partner is not null)!);
+        return sums.Any(product => OutputsOf(product.Syntax).Any(inputs.Contains)) || called.Any(sum => sum.Outputs.Any(inputs.Contains));
     }
 
     /// <summary>
@@ -87,15 +106,122 @@ internal sealed class ElementProducts
     /// in the same member, through a call, a conditional or a switch (<c>h[j] = Math.Tanh(sum)</c>, <c>sum &gt; 0 ? sum : 0</c>).
     /// </summary>
     public bool MayActivate(ISet<string> weights) =>
-        products.Any(product => weights.Contains(product.Factor) && SumTargetOf(product.Syntax) is { } target
-            && ValuesOf(product.Syntax) is { } values && values.Activations.Any(names => names.Contains(target)));
+        products.Any(product => weights.Contains(product.Factor) && MayActivate(product.Syntax))
+        || HelperSums.Any(sum => weights.Contains(sum.Factor) && sum.MayActivate);
+
+    private bool MayActivate(BinaryExpressionSyntax product) =>
+        SumTargetOf(product) is { } target && ValuesOf(product) is { } values && values.Activations.Any(names => names.Contains(target));
 
     /// <summary>The names of the methods whose code multiplies one of <paramref name="weights"/>.</summary>
     public IEnumerable<string> MethodsMultiplying(ISet<string> weights) =>
-        products.Where(product => weights.Contains(product.Factor))
-            .Select(product => product.Syntax.FirstAncestorOrSelf<MethodDeclarationSyntax>()?.Identifier.ValueText)
+        products.Where(product => weights.Contains(product.Factor)).Select(product => (SyntaxNode)product.Syntax)
+            .Concat(HelperSums.Where(sum => weights.Contains(sum.Factor)).Select(sum => (SyntaxNode)sum.Call))
+            .Select(node => node.FirstAncestorOrSelf<MethodDeclarationSyntax>()?.Identifier.ValueText)
             .Where(name => name is not null)
             .Distinct()!;
+
+    /// <summary>
+    /// The weighted sums computed by a helper one of the arrays is handed to: a call in the type that passes the array (or a row,
+    /// or a local alias of it) to a method declared in the same file under that name, whose products have the parameter as the
+    /// weight factor. Names stand for symbols, so every method of that name counts, whatever its types.
+    /// </summary>
+    private List<HelperSum> ReadHelperSums()
+    {
+        var sums = new List<HelperSum>();
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var name in named)
+            {
+                foreach (var token in TextSearch.ArgumentNames(reference, name, cancellationToken))
+                {
+                    if (token.Parent is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name || ArgumentOf(identifier) is not { } argument
+                        || argument.Parent is not ArgumentListSyntax list || list.Parent is not InvocationExpressionSyntax call || MethodName(call) is not { } method)
+                    {
+                        continue;
+                    }
+
+                    foreach (var declaration in MethodDeclarations(reference.SyntaxTree, method))
+                    {
+                        if (ParameterOf(declaration, list, argument) is not { } parameter)
+                        {
+                            continue;
+                        }
+
+                        foreach (var product in HelperProducts(declaration, parameter))
+                        {
+                            sums.Add(HelperSum.At(this, call, aliases.Resolve(name, identifier), declaration, product));
+                        }
+                    }
+                }
+            }
+        }
+
+        return sums;
+    }
+
+    /// <summary>The argument <paramref name="name"/> is, as itself, <c>this.name</c> or a row <c>name[l]</c>; null when it is not one.</summary>
+    private static ArgumentSyntax? ArgumentOf(IdentifierNameSyntax name)
+    {
+        SyntaxNode node = name;
+        if (node.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == node)
+        {
+            node = access;
+        }
+
+        while (node.Parent is ElementAccessExpressionSyntax row && row.Expression == node)
+        {
+            node = row;
+        }
+
+        return node.Parent is ArgumentSyntax argument && argument.RefKindKeyword.IsKind(SyntaxKind.None) ? argument : null;
+    }
+
+    private static string? MethodName(InvocationExpressionSyntax call) => call.Expression switch
+    {
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>The methods named <paramref name="name"/> declared in <paramref name="tree"/>, found from its text.</summary>
+    private IEnumerable<MethodDeclarationSyntax> MethodDeclarations(SyntaxTree tree, string name) =>
+        TextSearch.TokensAt(tree, name, cancellationToken)
+            .Select(token => token.Parent as MethodDeclarationSyntax)
+            .Where(declaration => declaration is not null && declaration.Identifier.ValueText == name)!;
+
+    /// <summary>The parameter <paramref name="argument"/> is given to in <paramref name="declaration"/>: by its name, or by its position.</summary>
+    private static ParameterSyntax? ParameterOf(MethodDeclarationSyntax declaration, ArgumentListSyntax list, ArgumentSyntax argument)
+    {
+        var parameters = declaration.ParameterList.Parameters;
+        if (argument.NameColon is { } nameColon)
+        {
+            return parameters.FirstOrDefault(parameter => parameter.Identifier.ValueText == nameColon.Name.Identifier.ValueText);
+        }
+
+        var position = list.Arguments.IndexOf(argument);
+        return position < parameters.Count ? parameters[position] : null;
+    }
+
+    /// <summary>The products in <paramref name="helper"/> whose factor may be an element of <paramref name="parameter"/> in a weighted sum.</summary>
+    private static IEnumerable<Product> HelperProducts(MethodDeclarationSyntax helper, ParameterSyntax parameter)
+    {
+        var name = parameter.Identifier.ValueText;
+        foreach (var token in TextSearch.TokensAt(helper.GetReference(), "*", "])/", new[] { name }, CancellationToken.None))
+        {
+            if (token.IsKind(SyntaxKind.AsteriskToken) && token.Parent is BinaryExpressionSyntax product && product.IsKind(SyntaxKind.MultiplyExpression) && Accumulation(product) is not null)
+            {
+                var (left, right) = (ArrayName(product.Left), ArrayName(product.Right));
+                if (left == name && right is not null && MayWeigh(product.Left, left, product.Right))
+                {
+                    yield return new Product(left, right, product, mayBeWeightedSum: true);
+                }
+                else if (right == name && left is not null && MayWeigh(product.Right, right, product.Left))
+                {
+                    yield return new Product(right, left, product, mayBeWeightedSum: true);
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// The arrays a product's sum goes to, as <see cref="WeightedSumMatcher"/> finds them: the array element it accumulates
@@ -325,5 +451,169 @@ internal sealed class ElementProducts
 
             return new MemberValues(writes, activations);
         }
+    }
+
+    /// <summary>
+    /// A weighted sum a helper computes from an array it is given, seen from the call: <c>hiddenInputs = MultiplyArray(wih, input)</c>
+    /// has the factor <c>wih</c>, the partner <c>input</c> and the outputs <c>hiddenInputs</c> and what is computed from it.
+    /// </summary>
+    private sealed class HelperSum
+    {
+        private HelperSum(string factor, string? partner, List<string> outputs, InvocationExpressionSyntax call, bool mayActivate)
+        {
+            Factor = factor;
+            Partner = partner;
+            Outputs = outputs;
+            Call = call;
+            MayActivate = mayActivate;
+        }
+
+        public string Factor { get; }
+
+        public string? Partner { get; }
+
+        public List<string> Outputs { get; }
+
+        public InvocationExpressionSyntax Call { get; }
+
+        /// <summary>The sum may pass through an activation, in the helper or on the call's result.</summary>
+        public bool MayActivate { get; }
+
+        /// <summary>
+        /// The helper's <paramref name="product"/> seen from <paramref name="call"/>: a parameter named as the partner or an output
+        /// stands for what the call passes, the local the helper returns for where the call's result goes.
+        /// </summary>
+        public static HelperSum At(ElementProducts products, InvocationExpressionSyntax call, string factor, MethodDeclarationSyntax helper, Product product)
+        {
+            var returned = new HashSet<string>(
+                helper.DescendantNodes().OfType<ReturnStatementSyntax>().Select(statement => statement.Expression).Append(helper.ExpressionBody?.Expression)
+                    .Select(value => value is null ? null : ArrayName(value) ?? (Unwrapped(value) as IdentifierNameSyntax)?.Identifier.ValueText)
+                    .Where(name => name is not null)!,
+                System.StringComparer.Ordinal);
+            var (receivers, throughCall) = Receivers(products, call);
+            var outputs = new List<string>();
+            foreach (var output in products.OutputsOf(product.Syntax))
+            {
+                if (IsParameter(helper, output))
+                {
+                    if (Passed(products, helper, call, output) is { } passed)
+                    {
+                        outputs.Add(passed);
+                    }
+                }
+                else if (returned.Contains(output))
+                {
+                    outputs.AddRange(receivers);
+                }
+                else
+                {
+                    outputs.Add(output);
+                }
+            }
+
+            var partner = product.Partner is { } read ? IsParameter(helper, read) ? Passed(products, helper, call, read) : read : null;
+            var mayActivate = throughCall || products.MayActivate(product.Syntax) || products.ValuesOf(call) is { } values && values.Activations.Any(names => receivers.Any(names.Contains));
+            return new HelperSum(factor, partner, outputs, call, mayActivate);
+        }
+
+        private static bool IsParameter(MethodDeclarationSyntax helper, string name) =>
+            helper.ParameterList.Parameters.Any(parameter => parameter.Identifier.ValueText == name);
+
+        /// <summary>The name of the array the call passes for the helper's parameter <paramref name="parameter"/>; null when it passes none by name.</summary>
+        private static string? Passed(ElementProducts products, MethodDeclarationSyntax helper, InvocationExpressionSyntax call, string parameter)
+        {
+            var parameters = helper.ParameterList.Parameters;
+            var position = -1;
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                if (parameters[i].Identifier.ValueText == parameter)
+                {
+                    position = i;
+                }
+            }
+
+            var arguments = call.ArgumentList.Arguments;
+            var argument = arguments.FirstOrDefault(candidate => candidate.NameColon?.Name.Identifier.ValueText == parameter)
+                ?? (position >= 0 && position < arguments.Count && arguments[position].NameColon is null ? arguments[position] : null);
+            var value = argument is null ? null : Unwrapped(argument.Expression);
+            var name = value switch
+            {
+                null => null,
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => ArrayName(value),
+            };
+            return name is null ? null : products.aliases.Resolve(name, call);
+        }
+
+        /// <summary>
+        /// The names the call's result is stored in, through calls around it (<c>Sigmoid(MultiplyArray(w, x))</c>), and every name
+        /// given a value that mentions one of those in the same member, in turn; and whether a call around it was passed through.
+        /// </summary>
+        private static (List<string> Receivers, bool ThroughCall) Receivers(ElementProducts products, InvocationExpressionSyntax call)
+        {
+            SyntaxNode node = call;
+            var throughCall = false;
+            while (true)
+            {
+                if (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+                {
+                    node = node.Parent;
+                }
+                else if (node.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax outer } })
+                {
+                    node = outer;
+                    throughCall = true;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var receivers = new List<string>();
+            var first = node.Parent switch
+            {
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => declarator.Identifier.ValueText,
+                AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == node => AssignedName(products, assignment.Left),
+                _ => null,
+            };
+            if (first is null || call.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+            {
+                return (receivers, throughCall);
+            }
+
+            receivers.Add(first);
+            var given = member.DescendantNodes()
+                .Select(descendant => descendant switch
+                {
+                    VariableDeclaratorSyntax { Initializer.Value: var value } declarator => (Name: (string?)declarator.Identifier.ValueText, Value: (ExpressionSyntax?)value),
+                    AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) => (Name: AssignedName(products, assignment.Left), Value: assignment.Right),
+                    _ => (Name: null, Value: null),
+                })
+                .Where(pair => pair.Name is not null && pair.Value is not null)
+                .Select(pair => (Name: pair.Name!, Mentions: new HashSet<string>(pair.Value!.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(identifier => identifier.Identifier.ValueText), System.StringComparer.Ordinal)))
+                .ToList();
+            for (var at = 0; at < receivers.Count; at++)
+            {
+                foreach (var (name, mentions) in given)
+                {
+                    if (mentions.Contains(receivers[at]) && !receivers.Contains(name))
+                    {
+                        receivers.Add(name);
+                    }
+                }
+            }
+
+            return (receivers, throughCall);
+        }
+
+        private static string? AssignedName(ElementProducts products, ExpressionSyntax target) => Unwrapped(target) switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            ElementAccessExpressionSyntax element => products.aliases.ArrayName(element),
+            _ => null,
+        };
     }
 }

@@ -17,11 +17,11 @@ namespace InitAnalyzers.Recognizers.Arrays;
 internal static class WeightedSumMatcher
 {
     /// <summary>
-    /// The weighted sum <paramref name="element"/>, an element of <paramref name="field"/>, is the weight of; null when it is none.
-    /// <paramref name="leadingIndices"/> counts the subscripts already taken where the element indexes a local row of the field
-    /// (<c>var row = w[l]; row[i, j]</c>).
+    /// The weighted sum <paramref name="element"/>, an element of <paramref name="weights"/> (a field, or a helper's parameter),
+    /// is the weight of; null when it is none. <paramref name="leadingIndices"/> counts the subscripts already taken where the
+    /// element indexes a local row of the field (<c>var row = w[l]; row[i, j]</c>).
     /// </summary>
-    public static WeightedSumUse? Match(IArrayElementReferenceOperation element, IFieldSymbol field, ISymbol containingMember, int leadingIndices = 0)
+    public static WeightedSumUse? Match(IArrayElementReferenceOperation element, ISymbol weights, ISymbol containingMember, int leadingIndices = 0)
     {
         var factor = element.WalkUpConversions();
         if (factor.Parent is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product)
@@ -30,7 +30,7 @@ internal static class WeightedSumMatcher
         }
 
         var partner = (product.LeftOperand == factor ? product.RightOperand : product.LeftOperand).WalkDownConversions();
-        if (partner.ConstantValue.HasValue || !IsWeightFactor(element, field, partner))
+        if (partner.ConstantValue.HasValue || !IsWeightFactor(element, weights, partner))
         {
             return null;
         }
@@ -53,7 +53,7 @@ internal static class WeightedSumMatcher
         }
 
         var outputs = OutputsOf(target);
-        if (outputs.Contains(field, SymbolEqualityComparer.Default) || field.AssociatedSymbol is { } property && outputs.Contains(property, SymbolEqualityComparer.Default))
+        if (outputs.Contains(weights, SymbolEqualityComparer.Default) || weights is IFieldSymbol { AssociatedSymbol: { } property } && outputs.Contains(property, SymbolEqualityComparer.Default))
         {
             return null; // w[i] -= w[i] * decay[i]: an update of the weights themselves
         }
@@ -73,7 +73,7 @@ internal static class WeightedSumMatcher
         };
     }
 
-    private static bool IsWeightFactor(IArrayElementReferenceOperation weight, IFieldSymbol field, IOperation partner)
+    private static bool IsWeightFactor(IArrayElementReferenceOperation weight, ISymbol weights, IOperation partner)
     {
         // The input of a layer is a vector too; a weight times a scalar is a scaling (decay, a learning rate), not a weighted sum.
         if (partner is not IArrayElementReferenceOperation input)
@@ -88,7 +88,7 @@ internal static class WeightedSumMatcher
             return weightIndices > inputIndices;
         }
 
-        return NameSaysWeight(field.AssociatedSymbol?.Name ?? field.Name) && !(input.ArrayStorage() is { } inputSymbol && NameSaysWeight(inputSymbol.Name));
+        return NameSaysWeight((weights as IFieldSymbol)?.AssociatedSymbol?.Name ?? weights.Name) && !(input.ArrayStorage() is { } inputSymbol && NameSaysWeight(inputSymbol.Name));
     }
 
     private static int IndexCount(IArrayElementReferenceOperation element)
