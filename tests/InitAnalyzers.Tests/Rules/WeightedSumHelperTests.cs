@@ -111,6 +111,20 @@ public sealed class WeightedSumHelperTests
             Code("wih = {|#0:RandomArray(hidden, input)|}", map: "Relu"),
             Diagnostic("INIT004").WithLocation(0).WithArguments("wih", "U[0, 1)", "which is not centred on zero (mean 0.5) and whose scale ignores the fan-in, so every unit's input shifts the same way", "He uniform values, which suit the ReLU that follows (bound sqrt(6 / fan_in))"));
 
+    [Theory]
+    [InlineData("Math.Pow(Math.E, -array[i])")]
+    [InlineData("Math.Pow(2.71828, -array[i])")]
+    public Task A_sigmoid_written_with_e_raised_by_Pow_is_recognized(string exp) =>
+        VerifyAsync(
+            Code("wih = {|#0:RandomArray(hidden, input)|}").Replace("Math.Exp(-array[i])", exp),
+            Diagnostic("INIT004").WithLocation(0).WithArguments("wih", "U[0, 1)", "which is not centred on zero (mean 0.5) and whose scale ignores the fan-in, so every unit's input shifts the same way", "Xavier uniform values, which suit the sigmoid that follows (bound sqrt(6 / (fan_in + fan_out)))"));
+
+    [Fact]
+    public Task Another_base_raised_by_Pow_is_no_sigmoid() =>
+        VerifyAsync(
+            Code("wih = {|#0:RandomArray(hidden, input)|}").Replace("Math.Exp(-array[i])", "Math.Pow(2, -array[i])"),
+            Diagnostic("INIT004").WithLocation(0).WithArguments("wih", "U[0, 1)", "which is not centred on zero (mean 0.5) and whose scale ignores the fan-in, so every unit's input shifts the same way", "random values scaled to the fan-in (He for the ReLU family, Xavier for tanh and sigmoid)"));
+
     [Fact]
     public Task Both_layers_drawn_by_the_same_factory_get_their_own_finding() =>
         VerifyAsync(Code("wih = {|INIT004:RandomArray(hidden, input)|}", who: "who = {|INIT004:RandomArray(output, hidden)|}"));

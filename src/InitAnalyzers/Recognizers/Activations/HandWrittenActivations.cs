@@ -412,19 +412,26 @@ internal static class HandWrittenActivations
         return IsOne(one) && IsExp(exp, argument, negated);
     }
 
-    /// <summary><c>Math.Exp(x)</c>, or <c>Math.Exp(-x)</c> when <paramref name="negated"/>.</summary>
+    /// <summary>
+    /// <c>Math.Exp(x)</c>, or <c>Math.Exp(-x)</c> when <paramref name="negated"/>; also Unity's <c>Mathf.Exp</c> and e raised by
+    /// <c>Pow</c> (<c>Mathf.Pow(2.71828f, -x)</c>, <c>Math.Pow(Math.E, -x)</c>).
+    /// </summary>
     private static bool IsExp(IOperation operation, ISymbol argument, bool negated)
     {
-        if (operation.WalkDownConversions() is not IInvocationOperation { TargetMethod: { Name: "Exp", ContainingType.Name: "Math" or "MathF" } } call || call.Arguments.Length != 1)
+        if (operation.WalkDownConversions() is not IInvocationOperation { TargetMethod.ContainingType.Name: "Math" or "MathF" or "Mathf" } call
+            || !(call.TargetMethod.Name == "Exp" && call.Arguments.Length == 1 || call.TargetMethod.Name == "Pow" && call.Arguments.Length == 2 && IsEulersNumber(call.Arguments[0].Value)))
         {
             return false;
         }
 
-        var exponent = call.Arguments[0].Value.WalkDownConversions();
+        var exponent = call.Arguments[call.Arguments.Length - 1].Value.WalkDownConversions();
         return negated
             ? exponent is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } minus && IsArgument(minus.Operand.WalkDownConversions(), argument)
             : IsArgument(exponent, argument);
     }
+
+    /// <summary>e, as <c>Math.E</c> or written out to at least three decimals (2.718).</summary>
+    private static bool IsEulersNumber(IOperation operation) => Number(operation) is { } value && Math.Abs(value - Math.E) < 1e-3;
 
     private static bool IsScaledArgument(IOperation operation, ISymbol argument) =>
         operation.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product

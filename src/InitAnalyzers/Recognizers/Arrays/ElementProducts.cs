@@ -94,8 +94,19 @@ internal sealed class ElementProducts
     public bool MayFeed(ISet<string> weights)
     {
         var sums = products.Where(product => weights.Contains(product.Factor)).ToList();
-        var called = HelperSums.Where(sum => weights.Contains(sum.Factor)).ToList();
         var inputs = new HashSet<string>(sums.Select(product => product.Partner!), System.StringComparer.Ordinal);
+        if (sums.Any(product => OutputsOf(product.Syntax).Any(inputs.Contains)))
+        {
+            return true;
+        }
+
+        // Sums a helper computes from an array it is given are read only when the type's own do not link.
+        var called = HelperSums.Where(sum => weights.Contains(sum.Factor)).ToList();
+        if (called.Count == 0)
+        {
+            return false;
+        }
+
         inputs.UnionWith(called.Select(sum => sum.Partner).Where(partner => partner is not null)!);
         return sums.Any(product => OutputsOf(product.Syntax).Any(inputs.Contains)) || called.Any(sum => sum.Outputs.Any(inputs.Contains));
     }
