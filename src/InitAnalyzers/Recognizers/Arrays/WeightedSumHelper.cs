@@ -40,7 +40,9 @@ internal sealed class WeightedSumHelper
     /// </summary>
     public static WeightedSumHelper? Of(IArgumentOperation argument)
     {
-        if (argument.Parent is not IInvocationOperation call || argument.Parameter is not { RefKind: RefKind.None or RefKind.In, Type: IArrayTypeSymbol } parameter
+        // As the syntax gate finds it (ElementProducts): the array by its name, this.name or a row, written as an argument.
+        if (argument.Syntax is not ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax or ElementAccessExpressionSyntax }
+            || argument.Parent is not IInvocationOperation call || argument.Parameter is not { RefKind: RefKind.None or RefKind.In, Type: IArrayTypeSymbol } parameter
             || argument.Value.WalkDownConversions().Type is not IArrayTypeSymbol passed || ArrayShape.JaggedDepth(passed) != ArrayShape.JaggedDepth(parameter.Type)
             || call.SemanticModel is not { } model)
         {
