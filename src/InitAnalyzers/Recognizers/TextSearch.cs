@@ -84,13 +84,8 @@ internal static class TextSearch
         var span = declaration.Span;
         return TokensAt(declaration.SyntaxTree, span, name, wholeWord: true, cancellationToken, within: declaration, accept: at =>
         {
-            var before = SkipSpacesBack(text, span, at - 1);
-            if (before >= span.Start + 4 && text[before] == '.' && string.CompareOrdinal(text, before - 4, "this", 0, 4) == 0)
-            {
-                before = SkipSpacesBack(text, span, before - 5);
-            }
-
             // A plain '=', not '==', '<=', '+=' or '=>'.
+            var before = BeforeName(text, span, at);
             return before > span.Start && text[before] == '=' && "=<>!+-*/%&|^?".IndexOf(text[before - 1]) < 0;
         });
     }
@@ -104,15 +99,19 @@ internal static class TextSearch
         var text = StringOf(declaration.SyntaxTree, cancellationToken);
         var span = declaration.Span;
         return TokensAt(declaration.SyntaxTree, span, name, wholeWord: true, cancellationToken, within: declaration, accept: at =>
-        {
-            var before = SkipSpacesBack(text, span, at - 1);
-            if (before >= span.Start + 4 && text[before] == '.' && string.CompareOrdinal(text, before - 4, "this", 0, 4) == 0)
-            {
-                before = SkipSpacesBack(text, span, before - 5);
-            }
+            BeforeName(text, span, at) is var before && before >= span.Start && text[before] is '(' or ',' or ':');
+    }
 
-            return before >= span.Start && text[before] is '(' or ',' or ':';
-        });
+    /// <summary>Where the last character before the name at <paramref name="at"/> is, spaces and a <c>this.</c> aside.</summary>
+    private static int BeforeName(string text, TextSpan span, int at)
+    {
+        var before = SkipSpacesBack(text, span, at - 1);
+        if (before >= span.Start + 4 && text[before] == '.' && string.CompareOrdinal(text, before - 4, "this", 0, 4) == 0)
+        {
+            before = SkipSpacesBack(text, span, before - 5);
+        }
+
+        return before;
     }
 
     private static int SkipSpacesBack(string text, TextSpan span, int at)

@@ -159,6 +159,31 @@ public sealed class WeightedSumHelperTests
     public Task Weights_a_helper_fills_through_its_parameter_are_not_zero() =>
         VerifyAsync(Code("wih = new double[hidden, input]; Fill(wih)").Replace("    private double[] Sigmoid", "    private void Fill(double[,] w)\n    {\n        for (int i = 0; i < w.GetLength(0); i++) for (int j = 0; j < w.GetLength(1); j++) w[i, j] = (random.NextDouble() * 2 - 1) / Math.Sqrt(w.GetLength(1));\n    }\n\n    private double[] Sigmoid"));
 
+    private const string StaticHelper = """
+        public static class MatrixMath
+        {
+            public static double[] Multiply(double[,] matrix, double[] vector)
+            {
+                var result = new double[matrix.GetLength(0)];
+                for (int i = 0; i < result.Length; i++)
+                    for (int j = 0; j < vector.Length; j++) result[i] += matrix[i, j] * vector[j];
+                return result;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_static_helper_of_another_class_in_the_same_file_is_read() =>
+        VerifyAsync(Code("wih = {|INIT004:RandomArray(hidden, input)|}").Replace("= MultiplyArray(", "= MatrixMath.Multiply(") + "\n" + StaticHelper);
+
+    [Fact]
+    public Task A_helper_declared_in_another_file_is_unknown_code() =>
+        VerifyAsync(new[] { Code("wih = RandomArray(hidden, input)").Replace("= MultiplyArray(", "= MatrixMath.Multiply("), StaticHelper });
+
+    [Fact]
+    public Task A_helper_that_passes_elements_by_value_still_only_reads_them() =>
+        VerifyAsync(Code("wih = {|INIT004:RandomArray(hidden, input)|}").Replace("sum += arrayA[i, j] * arrayB[j];", "sum += arrayA[i, j] * arrayB[j] + 0 * Math.Abs(arrayA[i, j]);"));
+
     [Fact]
     public Task A_single_layer_multiplied_by_a_helper_is_not_a_symmetry_problem() =>
         VerifyAsync("""

@@ -139,6 +139,8 @@ internal sealed class ElementProducts
     private List<HelperSum> ReadHelperSums()
     {
         var sums = new List<HelperSum>();
+        var declarations = new Dictionary<(SyntaxTree, string), List<MethodDeclarationSyntax>>();
+        var helperProducts = new Dictionary<ParameterSyntax, List<Product>>();
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             foreach (var name in named)
@@ -151,14 +153,24 @@ internal sealed class ElementProducts
                         continue;
                     }
 
-                    foreach (var declaration in MethodDeclarations(reference.SyntaxTree, method))
+                    if (!declarations.TryGetValue((reference.SyntaxTree, method), out var found))
+                    {
+                        declarations[(reference.SyntaxTree, method)] = found = MethodDeclarations(reference.SyntaxTree, method).ToList();
+                    }
+
+                    foreach (var declaration in found)
                     {
                         if (ParameterOf(declaration, list, argument) is not { } parameter)
                         {
                             continue;
                         }
 
-                        foreach (var product in HelperProducts(declaration, parameter))
+                        if (!helperProducts.TryGetValue(parameter, out var multiplied))
+                        {
+                            helperProducts[parameter] = multiplied = HelperProducts(declaration, parameter).ToList();
+                        }
+
+                        foreach (var product in multiplied)
                         {
                             sums.Add(HelperSum.At(this, call, aliases.Resolve(name, identifier), declaration, product));
                         }
@@ -171,21 +183,8 @@ internal sealed class ElementProducts
     }
 
     /// <summary>The argument <paramref name="name"/> is, as itself, <c>this.name</c> or a row <c>name[l]</c>; null when it is not one.</summary>
-    private static ArgumentSyntax? ArgumentOf(IdentifierNameSyntax name)
-    {
-        SyntaxNode node = name;
-        if (node.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == node)
-        {
-            node = access;
-        }
-
-        while (node.Parent is ElementAccessExpressionSyntax row && row.Expression == node)
-        {
-            node = row;
-        }
-
-        return node.Parent is ArgumentSyntax argument && argument.RefKindKeyword.IsKind(SyntaxKind.None) ? argument : null;
-    }
+    private static ArgumentSyntax? ArgumentOf(IdentifierNameSyntax name) =>
+        LocalAliases.ArrayOrRow(name).Parent is ArgumentSyntax argument && argument.RefKindKeyword.IsKind(SyntaxKind.None) ? argument : null;
 
     private static string? MethodName(InvocationExpressionSyntax call) => call.Expression switch
     {

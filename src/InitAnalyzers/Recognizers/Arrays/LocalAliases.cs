@@ -87,14 +87,8 @@ internal sealed class LocalAliases
         return array;
     }
 
-    /// <summary><see cref="ElementProducts.ArrayName"/>, with an alias read as the array it names.</summary>
-    public string? ArrayName(ExpressionSyntax factor) => ElementProducts.ArrayName(factor) is { } name ? Resolve(name, factor) : null;
-
-    /// <summary>
-    /// The name of the local given <paramref name="name"/>'s array or a row of it: <c>var x = name[l]</c>, <c>x = this.name</c>
-    /// (a field assigned by its bare name reads the same; the bound code tells them apart).
-    /// </summary>
-    private static string? Receiver(IdentifierNameSyntax name)
+    /// <summary>The expression that names an array or a row of it around <paramref name="name"/>: <c>name</c>, <c>this.name</c>, <c>name[l]</c>.</summary>
+    internal static ExpressionSyntax ArrayOrRow(IdentifierNameSyntax name)
     {
         ExpressionSyntax value = name;
         if (value.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == value)
@@ -107,6 +101,19 @@ internal sealed class LocalAliases
             value = row;
         }
 
+        return value;
+    }
+
+    /// <summary><see cref="ElementProducts.ArrayName"/>, with an alias read as the array it names.</summary>
+    public string? ArrayName(ExpressionSyntax factor) => ElementProducts.ArrayName(factor) is { } name ? Resolve(name, factor) : null;
+
+    /// <summary>
+    /// The name of the local given <paramref name="name"/>'s array or a row of it: <c>var x = name[l]</c>, <c>x = this.name</c>
+    /// (a field assigned by its bare name reads the same; the bound code tells them apart).
+    /// </summary>
+    private static string? Receiver(IdentifierNameSyntax name)
+    {
+        var value = ArrayOrRow(name);
         return value.Parent switch
         {
             EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax, Type: var type } } declarator }

@@ -96,9 +96,9 @@ internal sealed class WeightedSumHelper
             if (indexed == depth)
             {
                 var read = current.WalkUpConversions();
-                if (!ArrayUseClassifier.IsPlainRead(read) || read.Parent is IArgumentOperation)
+                if (!ArrayUseClassifier.IsPlainRead(read))
                 {
-                    return null; // written, or an element handed on (by value it could not be written, but a struct's copy is not followed)
+                    return null; // written, or handed on by reference
                 }
 
                 if (WeightedSumMatcher.Match((IArrayElementReferenceOperation)current, parameter, method) is { } sum)
