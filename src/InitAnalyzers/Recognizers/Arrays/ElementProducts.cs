@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -139,7 +140,6 @@ internal sealed class ElementProducts
     private List<HelperSum> ReadHelperSums()
     {
         var sums = new List<HelperSum>();
-        var declarations = new Dictionary<(SyntaxTree, string), List<MethodDeclarationSyntax>>();
         var helperProducts = new Dictionary<ParameterSyntax, List<Product>>();
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
@@ -153,12 +153,7 @@ internal sealed class ElementProducts
                         continue;
                     }
 
-                    if (!declarations.TryGetValue((reference.SyntaxTree, method), out var found))
-                    {
-                        declarations[(reference.SyntaxTree, method)] = found = MethodDeclarations(reference.SyntaxTree, method).ToList();
-                    }
-
-                    foreach (var declaration in found)
+                    foreach (var declaration in MethodDeclarations(reference.SyntaxTree, method))
                     {
                         if (ParameterOf(declaration, list, argument) is not { } parameter)
                         {
@@ -193,11 +188,32 @@ internal sealed class ElementProducts
         _ => null,
     };
 
-    /// <summary>The methods named <paramref name="name"/> declared in <paramref name="tree"/>, found from its text.</summary>
+    /// <summary>
+    /// The methods declared in each syntax tree, by name, read once per tree from its declarations (method bodies are not
+    /// entered): a call's name is looked up here rather than in the file's text, as most calls name no method of the file.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, Dictionary<string, List<MethodDeclarationSyntax>>> MethodsByName = new();
+
+    /// <summary>The methods named <paramref name="name"/> declared in <paramref name="tree"/>.</summary>
     private IEnumerable<MethodDeclarationSyntax> MethodDeclarations(SyntaxTree tree, string name) =>
-        TextSearch.TokensAt(tree, name, cancellationToken)
-            .Select(token => token.Parent as MethodDeclarationSyntax)
-            .Where(declaration => declaration is not null && declaration.Identifier.ValueText == name)!;
+        MethodsByName.GetValue(tree, source =>
+        {
+            var methods = new Dictionary<string, List<MethodDeclarationSyntax>>(System.StringComparer.Ordinal);
+            foreach (var node in source.GetRoot(cancellationToken).DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                if (node is MethodDeclarationSyntax method)
+                {
+                    if (!methods.TryGetValue(method.Identifier.ValueText, out var named))
+                    {
+                        methods[method.Identifier.ValueText] = named = new List<MethodDeclarationSyntax>(1);
+                    }
+
+                    named.Add(method);
+                }
+            }
+
+            return methods;
+        }).TryGetValue(name, out var declared) ? declared : Enumerable.Empty<MethodDeclarationSyntax>();
 
     /// <summary>The parameter <paramref name="argument"/> is given to in <paramref name="declaration"/>: by its name, or by its position.</summary>
     private static ParameterSyntax? ParameterOf(MethodDeclarationSyntax declaration, ArgumentListSyntax list, ArgumentSyntax argument)
