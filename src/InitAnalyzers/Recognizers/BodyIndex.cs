@@ -96,6 +96,31 @@ internal sealed class BodyIndex
         return writtenParameters.Contains(parameter);
     }
 
+    /// <summary>
+    /// The one local every return of this body hands back (<c>return matrix;</c>), returns of <c>null</c> or <c>default</c> aside;
+    /// null when a return gives anything else, or none gives a local.
+    /// </summary>
+    public ILocalSymbol? ReturnedLocal()
+    {
+        ILocalSymbol? local = null;
+        foreach (var returned in Returns)
+        {
+            switch (returned.ReturnedValue?.WalkDownConversions())
+            {
+                case ILocalReferenceOperation { Local: { RefKind: RefKind.None } candidate } when local is null || SymbolEqualityComparer.Default.Equals(local, candidate):
+                    local = candidate;
+                    break;
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
+                case IDefaultValueOperation:
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return local;
+    }
+
     /// <summary>The value of a local that is assigned exactly once in this body; null otherwise.</summary>
     public IOperation? SingleValue(ILocalSymbol local) => singleValues.TryGetValue(local, out var value) ? value : null;
 

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace InitAnalyzers.Recognizers.Arrays;
@@ -37,7 +36,7 @@ internal sealed class ArrayFactory
     public static ArrayFactory? Of(IInvocationOperation call)
     {
         var method = call.TargetMethod;
-        if (call.SemanticModel is not { } model || method.DeclaringSyntaxReferences.Length != 1 || method.IsVirtual || method.IsAbstract || method.IsOverride
+        if (call.SemanticModel is not { } model || !HelperBodies.MayRead(method)
             || method.ReturnsByRef || method.ReturnsByRefReadonly || !ArrayShape.IsFloatingArray(method.ReturnType)
             || method.Parameters.Any(parameter => parameter.RefKind is RefKind.Ref or RefKind.Out))
         {
@@ -50,32 +49,13 @@ internal sealed class ArrayFactory
 
     private static ArrayFactory? Read(IMethodSymbol method, SemanticModel model)
     {
-        var reference = method.DeclaringSyntaxReferences[0];
-        if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax() is not MethodDeclarationSyntax { Body: { } block } declaration
-            || block.DescendantNodes().Any(node => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or YieldStatementSyntax)
-            || model.GetOperation(declaration) is not { } body)
+        if (HelperBodies.Bind(method, model) is not { } body)
         {
             return null;
         }
 
-        ILocalSymbol? local = null;
-        var returns = BodyIndex.Of(body).Returns;
-        foreach (var returned in returns)
-        {
-            switch (returned.ReturnedValue?.WalkDownConversions())
-            {
-                case ILocalReferenceOperation { Local: { RefKind: RefKind.None } candidate } when local is null || SymbolEqualityComparer.Default.Equals(local, candidate):
-                    local = candidate;
-                    break;
-                case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
-                case IDefaultValueOperation:
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return local is not null && ArrayShape.IsFloatingArray(local.Type) ? new ArrayFactory(local, returns) : null;
+        var index = BodyIndex.Of(body);
+        return index.ReturnedLocal() is { } local && ArrayShape.IsFloatingArray(local.Type) ? new ArrayFactory(local, index.Returns) : null;
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ internal sealed class WeightedSumHelper
         }
 
         var method = call.TargetMethod;
-        if (method.DeclaringSyntaxReferences.Length != 1 || method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern || method.IsPartialDefinition)
+        if (!HelperBodies.MayRead(method))
         {
             return null;
         }
@@ -61,11 +61,7 @@ internal sealed class WeightedSumHelper
 
     private static WeightedSumHelper? Read(IMethodSymbol method, IParameterSymbol parameter, SemanticModel model)
     {
-        var reference = method.DeclaringSyntaxReferences[0];
-        if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax() is not MethodDeclarationSyntax declaration
-            || declaration.Body is null && declaration.ExpressionBody is null
-            || declaration.DescendantNodes().Any(node => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or YieldStatementSyntax)
-            || model.GetOperation(declaration) is not { } body)
+        if (HelperBodies.Bind(method, model) is not { } body)
         {
             return null;
         }
@@ -112,13 +108,8 @@ internal sealed class WeightedSumHelper
             }
         }
 
-        var returns = index.Returns;
-        var returnedLocal = returns.Length > 0 && returns.All(returnOperation => returnOperation.ReturnedValue?.WalkDownConversions() is ILocalReferenceOperation)
-            && returns.Select(returnOperation => ((ILocalReferenceOperation)returnOperation.ReturnedValue!.WalkDownConversions()).Local).Distinct(SymbolEqualityComparer.Default).Count() == 1
-            ? ((ILocalReferenceOperation)returns[0].ReturnedValue!.WalkDownConversions()).Local
-            : null;
         // A helper that only reads, but computes no weighted sum of the array (a stub, a printer), says nothing a hand-off does not.
-        return sums.Count == 0 ? null : new WeightedSumHelper(method, sums.ToImmutable(), returnedLocal);
+        return sums.Count == 0 ? null : new WeightedSumHelper(method, sums.ToImmutable(), index.ReturnedLocal());
     }
 
     /// <summary><c>a.Length</c>, <c>a.GetLength(0)</c>, <c>a[i].Length</c>: the sizes, which cannot change the values.</summary>
@@ -220,16 +211,16 @@ internal sealed class WeightedSumHelper
 
             // The local's one element-wise map, if any: hidden_output = sigmoid(hidden_inputs).
             var maps = BodyIndex.Of(call).References(local)
-                .Select(reference => reference.WalkUpConversions().Parent is IArgumentOperation { Parent: IInvocationOperation outer } && outer.Arguments.Length == 1 ? outer : null)
-                .Where(outer => outer is not null && ElementWiseMap.Of(outer) is not null)
+                .Select(reference => reference.WalkUpConversions().Parent is IArgumentOperation { Parent: IInvocationOperation outer } && outer.Arguments.Length == 1 && ElementWiseMap.Of(outer) is { } map ? (Call: outer, Map: map) : default)
+                .Where(found => found.Map is not null)
                 .ToList();
             if (maps.Count != 1)
             {
                 return (receivers, mapped);
             }
 
-            mapped = Combine(mapped, ElementWiseMap.Of(maps[0]!)!.Activation);
-            value = maps[0]!;
+            mapped = Combine(mapped, maps[0].Map.Activation);
+            value = maps[0].Call;
         }
     }
 
@@ -265,7 +256,7 @@ internal sealed class ElementWiseMap
         var method = call.TargetMethod;
         if (call.SemanticModel is not { } model || method.Parameters.Length != 1 || method.Parameters[0] is not { RefKind: RefKind.None, Type: IArrayTypeSymbol parameterType }
             || !ArrayShape.IsFloatingArray(method.ReturnType) || ArrayShape.JaggedDepth(method.ReturnType) != ArrayShape.JaggedDepth(parameterType)
-            || method.DeclaringSyntaxReferences.Length != 1 || method.IsVirtual || method.IsAbstract || method.IsOverride)
+            || !HelperBodies.MayRead(method))
         {
             return null;
         }
@@ -276,21 +267,13 @@ internal sealed class ElementWiseMap
 
     private static ElementWiseMap? Read(IMethodSymbol method, SemanticModel model)
     {
-        if (method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { } } declaration
-            || model.GetOperation(declaration) is not { } body)
+        if (HelperBodies.Bind(method, model) is not { } body)
         {
             return null;
         }
 
         var index = BodyIndex.Of(body);
-        var returned = index.Returns.Select(returnOperation => returnOperation.ReturnedValue?.WalkDownConversions()).ToList();
-        if (returned.Count == 0 || returned.Any(value => value is not ILocalReferenceOperation) || returned.Select(value => ((ILocalReferenceOperation)value!).Local).Distinct(SymbolEqualityComparer.Default).Count() != 1)
-        {
-            return null;
-        }
-
-        var result = ((ILocalReferenceOperation)returned[0]!).Local;
-        if (index.SingleValue(result)?.WalkDownConversions() is not IArrayCreationOperation)
+        if (index.ReturnedLocal() is not { } result || index.SingleValue(result)?.WalkDownConversions() is not IArrayCreationOperation)
         {
             return null; // a new array of results, not the one given
         }
