@@ -141,33 +141,35 @@ internal static class ArrayInitWriter
             { Name: "Clear" or "Fill" } when invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsSpan" } asSpan } spanCall }
                 && spanCall.ArgumentList.Arguments.Count == 0
                 => asSpan.Expression,
+            { Name: "Clear" or "Fill", ContainingType.Name: "Span" } when invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax view } => view, // Span<float> all = w; all.Clear();
             _ => null,
         };
-        if (weights is null || !IsSimple(weights) || model.GetTypeInfo(weights, cancellationToken).Type is not IArrayTypeSymbol { ElementType: var element } array || !IsSupported(element))
+        var type = weights is null ? null : model.GetTypeInfo(weights, cancellationToken).Type;
+        if (weights is null || !IsSimple(weights) || ElementAccess.ElementType(type) is not { } element || !IsSupported(element))
         {
             return null;
         }
 
-        weights = weights.WithoutTrivia();
-        if (array.Rank == 2)
+        var written = weights.WithoutTrivia();
+        if (type is IArrayTypeSymbol { Rank: 2 })
         {
-            return Choose(invocation, weights, scheme, fanInIndex, 0, GetLength(weights, 0), GetLength(weights, 1));
+            return Choose(invocation, written, scheme, fanInIndex, 0, GetLength(written, 0), GetLength(written, 1));
         }
 
-        if (array.Rank != 1)
+        if (type is IArrayTypeSymbol { Rank: not 1 })
         {
             return null;
         }
 
         // A row of a jagged array: Array.Fill(w[i], c) fills one unit; its siblings are counted by w.Length.
-        if (weights is ElementAccessExpressionSyntax row)
+        if (written is ElementAccessExpressionSyntax row)
         {
-            return Choose(invocation, weights, scheme, fanInIndex, SubscriptCount(row) - 1, Length(row.Expression.WithoutTrivia()), Length(weights));
+            return Choose(invocation, written, scheme, fanInIndex, SubscriptCount(row) - 1, Length(row.Expression.WithoutTrivia()), Length(written));
         }
 
         return fanInIndex == 0
-            ? new ArrayInitPlan(invocation, weights, scheme.IsXavier() ? scheme.AsLeCun() : scheme, Length(weights), null, orientationKnown: true)
-            : null;
+            ? new ArrayInitPlan(invocation, written, scheme.IsXavier() ? scheme.AsLeCun() : scheme, Length(written), null, orientationKnown: true)
+            : Flattened(invocation, weights, scheme, model, cancellationToken);
     }
 
     /// <summary>
@@ -217,8 +219,88 @@ internal static class ArrayInitWriter
                 : null;
         }
 
-        return fanInIndex == 0 ? PerElement(new ArrayInitPlan(assignment.Right, leafArray, scheme.IsXavier() ? scheme.AsLeCun() : scheme, length, null, orientationKnown: true)) : null;
+        return fanInIndex == 0
+            ? PerElement(new ArrayInitPlan(assignment.Right, leafArray, scheme.IsXavier() ? scheme.AsLeCun() : scheme, length, null, orientationKnown: true))
+            : Flattened(assignment.Right, leaf.Expression, scheme, model, cancellationToken) is { } flattened ? PerElement(flattened) : null;
     }
+
+    /// <summary>
+    /// A layer flattened into one dimension (<c>w = new float[units * inputs]</c>, indexed <c>w[j * inputs + i]</c>), filled or
+    /// drawn where the allocation is out of sight: its two factors, where they name the same sizes at <paramref name="target"/>,
+    /// give fan_in + fan_out for Xavier, as <see cref="PlanVector"/> writes for the allocation itself.
+    /// </summary>
+    private static ArrayInitPlan? Flattened(SyntaxNode target, ExpressionSyntax weights, InitScheme scheme, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var array = model.GetOperation(weights, cancellationToken)?.ArrayStorage();
+        if (array is not IFieldSymbol and not IPropertySymbol || array.ContainingType is not { } type)
+        {
+            return null;
+        }
+
+        BinaryExpressionSyntax? found = null;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax(cancellationToken);
+            var declarationModel = declaration.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(declaration.SyntaxTree);
+            foreach (var creation in declaration.DescendantNodes().OfType<ArrayCreationExpressionSyntax>())
+            {
+                if (creation.Type.RankSpecifiers.Count != 1 || creation.Type.RankSpecifiers[0].Sizes.Count != 1
+                    || creation.Type.RankSpecifiers[0].Sizes[0] is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.MultiplyExpression } product
+                    || !Allocates(creation, array, declarationModel, cancellationToken))
+                {
+                    continue;
+                }
+
+                if (found is not null && !found.IsEquivalentTo(product) || !NamesTheSame(product.Left, declarationModel, target, model, cancellationToken) || !NamesTheSame(product.Right, declarationModel, target, model, cancellationToken))
+                {
+                    return null; // allocated with other sizes elsewhere, or sizes that mean something else here
+                }
+
+                found = product;
+            }
+        }
+
+        return found is null ? null : new ArrayInitPlan(target, weights.WithoutTrivia(), scheme.AsXavier(), found.Right.WithoutTrivia(), found.Left.WithoutTrivia(), orientationKnown: false);
+    }
+
+    /// <summary>The allocation is the value of <paramref name="array"/>: <c>w = new float[a * b]</c>, or its initializer.</summary>
+    private static bool Allocates(ArrayCreationExpressionSyntax creation, ISymbol array, SemanticModel model, CancellationToken cancellationToken) => creation.Parent switch
+    {
+        AssignmentExpressionSyntax assignment when assignment.Right == creation && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) =>
+            SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol?.OriginalDefinition, array),
+        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator, cancellationToken)?.OriginalDefinition, array),
+        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(property, cancellationToken)?.OriginalDefinition, array),
+        _ => false,
+    };
+
+    /// <summary>A size written at the allocation means the same at <paramref name="target"/>: a constant, or a name bound to the same symbol there.</summary>
+    private static bool NamesTheSame(ExpressionSyntax size, SemanticModel sizeModel, SyntaxNode target, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (size is LiteralExpressionSyntax)
+        {
+            return true;
+        }
+
+        if (size is not IdentifierNameSyntax and not MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } || sizeModel.GetSymbolInfo(size, cancellationToken).Symbol is not { } symbol)
+        {
+            return false;
+        }
+
+        var there = model.GetSpeculativeSymbolInfo(target.SpanStart, size, SpeculativeBindingOption.BindAsExpression).Symbol;
+        return SymbolEqualityComparer.Default.Equals(symbol, there) || there is IFieldSymbol or IPropertySymbol && IsStoredIn(symbol, there, sizeModel, cancellationToken);
+    }
+
+    /// <summary>
+    /// A constructor's parameter that the constructor stores in <paramref name="member"/> (<c>this.hidden = hidden;</c>): the size
+    /// the constructor allocates with is the member's value in the methods that draw later.
+    /// </summary>
+    private static bool IsStoredIn(ISymbol symbol, ISymbol member, SemanticModel model, CancellationToken cancellationToken) =>
+        symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter
+        && constructor.DeclaringSyntaxReferences.Any(reference => reference.SyntaxTree == model.SyntaxTree
+            && reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(assignment =>
+                assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right is IdentifierNameSyntax
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Right, cancellationToken).Symbol, parameter)
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, member)));
 
     /// <summary>
     /// The size of <paramref name="container"/> along <paramref name="dimension"/>, in its type's own words: <c>w.GetLength(1)</c>
@@ -232,6 +314,11 @@ internal static class ArrayInitWriter
         if (type is IArrayTypeSymbol array)
         {
             return array.Rank > 1 ? GetLength(written, dimension) : dimension == 0 ? Length(written) : null;
+        }
+
+        if (ElementAccess.IsSpan(type))
+        {
+            return dimension == 0 ? Length(written) : null;
         }
 
         return MathNetTypes.Resolve(model.Compilation)?.ShapeOf(type) switch

@@ -169,13 +169,27 @@ internal sealed class BodyIndex
             .Where(value => value is not null)
             .OrderBy(value => value!.Syntax.SpanStart)!;
 
-    /// <summary>The field or property an array value names, through rows and other aliases: <c>w[l]</c>, <c>this.w</c>, <c>row</c>.</summary>
+    /// <summary>
+    /// The field or property an array value names, through rows, other aliases and whole views of it as a span: <c>w[l]</c>,
+    /// <c>this.w</c>, <c>row</c>, <c>w.AsSpan()</c> (<c>Span&lt;float&gt; s = w;</c> converts the same way).
+    /// </summary>
     private ISymbol? NamedArray(IOperation value)
     {
         var current = value.WalkDownConversions();
-        while (current is IArrayElementReferenceOperation element)
+        while (true)
         {
-            current = element.ArrayReference.WalkDownConversions();
+            if (current.Indexed() is { } indexed)
+            {
+                current = indexed.WalkDownConversions();
+            }
+            else if (WholeSpanOf(current) is { } viewed)
+            {
+                current = viewed.WalkDownConversions();
+            }
+            else
+            {
+                break;
+            }
         }
 
         return current switch
@@ -186,6 +200,16 @@ internal sealed class BodyIndex
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The array a span views whole: <c>w.AsSpan()</c>, <c>MemoryExtensions.AsSpan(w)</c>. A view with a start or a length
+    /// (<c>w.AsSpan(j * n, n)</c>) indexes the array differently, and is not an alias.
+    /// </summary>
+    internal static IOperation? WholeSpanOf(IOperation operation) =>
+        operation is IInvocationOperation { TargetMethod: { Name: "AsSpan", ContainingType: { Name: "MemoryExtensions", ContainingNamespace.Name: "System" } }, Arguments.Length: 1 } view
+        && view.Arguments[0].Value.Type is IArrayTypeSymbol { Rank: 1 }
+            ? view.Arguments[0].Value
+            : null;
 
     private void Record(ILocalSymbol local, IOperation value) =>
         singleValues[local] = singleValues.ContainsKey(local) ? null : value;

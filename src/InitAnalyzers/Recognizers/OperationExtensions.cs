@@ -67,19 +67,20 @@ internal static class OperationExtensions
     };
 
     /// <summary>
-    /// The field, parameter or local behind an element access, through jagged levels: <c>w[l][i][j]</c> gives w. A local that
-    /// only ever names a field's array or a row of it (<c>var row = w[l]; row[i]</c>) gives the field.
+    /// The field, parameter or local behind an element access (<see cref="ElementAccess"/>), through jagged levels: <c>w[l][i][j]</c>
+    /// gives w. A local that only ever names a field's array or a row of it, or views one as a span (<c>var row = w[l]; row[i]</c>,
+    /// <c>var s = w.AsSpan(); s[i]</c>), gives the field.
     /// </summary>
-    public static ISymbol? ArrayStorage(this IArrayElementReferenceOperation element)
+    public static ISymbol? ArrayStorage(this IOperation element)
     {
-        IOperation current = element;
-        while (current is IArrayElementReferenceOperation nested)
+        var current = element;
+        while (current.Indexed() is { } indexed)
         {
-            current = nested.ArrayReference.WalkDownConversions();
+            current = indexed.WalkDownConversions();
         }
 
         var storage = current.StorageSymbol();
-        return storage is ILocalSymbol { Type: IArrayTypeSymbol } local && BodyIndex.Of(current).AliasedArray(local) is { } aliased ? aliased : storage;
+        return storage is ILocalSymbol local && ElementAccess.IsArrayOrSpan(local.Type) && BodyIndex.Of(current).AliasedArray(local) is { } aliased ? aliased : storage;
     }
 
     /// <summary>
@@ -90,8 +91,7 @@ internal static class OperationExtensions
     {
         foreach (var descendant in operation.DescendantsAndSelf())
         {
-            if (descendant is IArrayElementReferenceOperation element && element.ArrayReference.WalkDownConversions() is ILocalReferenceOperation
-                && SymbolEqualityComparer.Default.Equals(element.ArrayStorage(), array))
+            if (descendant.Indexed()?.WalkDownConversions() is ILocalReferenceOperation && SymbolEqualityComparer.Default.Equals(descendant.ArrayStorage(), array))
             {
                 return true;
             }

@@ -74,7 +74,7 @@ internal static class ActivationLayers
         {
             IOperation? value = operation switch
             {
-                ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation } assignment => assignment.Value,
+                ISimpleAssignmentOperation assignment when assignment.Target.IsElement() => assignment.Value,
                 IReturnOperation { ReturnedValue: { } returned } => returned,
                 _ => null,
             };

@@ -439,8 +439,8 @@ internal static class HandWrittenActivations
             || IsSmallConstant(product.RightOperand) && IsArgument(product.LeftOperand.WalkDownConversions(), argument));
 
     private static bool IsArgument(IOperation operation, ISymbol argument) =>
-        operation is IArrayElementReferenceOperation element
-            ? SymbolEqualityComparer.Default.Equals(element.ArrayStorage(), argument)
+        operation.IsElement()
+            ? SymbolEqualityComparer.Default.Equals(operation.ArrayStorage(), argument)
             : SymbolEqualityComparer.Default.Equals(operation.StorageSymbol(), argument);
 
     private static bool IsZero(IOperation operation) => Number(operation) == 0;

@@ -33,14 +33,17 @@ internal static class ArrayShape
         parameter.ConstraintTypes.Any(constraint => constraint.Name is "IFloatingPoint" or "IFloatingPointIeee754" or "IBinaryFloatingPointIeee754" or "IExponentialFunctions" or "IRootFunctions"
             && constraint.ContainingNamespace?.ToDisplayString() == "System.Numerics");
 
-    /// <summary>How many element accesses reach a number: 1 for <c>double[,]</c>, 2 for <c>double[][]</c>.</summary>
+    /// <summary>
+    /// How many element accesses reach a number: 1 for <c>double[,]</c> and <c>Span&lt;double&gt;</c>, 2 for <c>double[][]</c> and
+    /// <c>Span&lt;double[]&gt;</c>.
+    /// </summary>
     public static int JaggedDepth(ITypeSymbol type)
     {
         var depth = 0;
-        while (type is IArrayTypeSymbol array)
+        while (ElementAccess.ElementType(type) is { } element)
         {
             depth++;
-            type = array.ElementType;
+            type = element;
         }
 
         return depth;

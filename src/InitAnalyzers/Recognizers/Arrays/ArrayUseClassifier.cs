@@ -19,15 +19,15 @@ internal static class ArrayUseClassifier
         Classify(reference, storage, field, containingMember, levelsBefore: 0);
 
     /// <summary>
-    /// Classifies a reference to the field or, for a local alias of a row (<c>var row = w[l];</c>), to the local, whose
-    /// <paramref name="levelsBefore"/> jagged levels are then already indexed.
+    /// Classifies a reference to the field or, for a local alias of a row or a span view of it (<c>var row = w[l];</c>,
+    /// <c>var s = w.AsSpan();</c>), to the local, whose <paramref name="levelsBefore"/> jagged levels are then already indexed.
     /// </summary>
     private static void Classify(IOperation reference, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, int levelsBefore)
     {
         var depth = ArrayShape.JaggedDepth(field.Type);
         var current = reference;
         var indexed = levelsBefore;
-        while (current.Parent is IArrayElementReferenceOperation element && element.ArrayReference == current)
+        while (current.ElementOf() is { } element)
         {
             current = element;
             indexed++;
@@ -37,8 +37,9 @@ internal static class ArrayUseClassifier
         {
             ClassifyWholeArray(reference, storage, field, containingMember, depth);
         }
-        else if (indexed == depth && current is IArrayElementReferenceOperation element)
+        else if (indexed == depth && current.IsElement())
         {
+            var element = current;
             ClassifyElement(element, storage, field, containingMember, LeadingIndices(field.Type, levelsBefore));
         }
         else
@@ -68,12 +69,13 @@ internal static class ArrayUseClassifier
     };
 
     /// <summary>
-    /// A local that names the array or one of its rows (<c>float[,] w = weights[layer];</c>) is the array under another name:
-    /// its uses are classified as the field's, from the first value it is given. A local given anything else as well is a hand-off.
+    /// A local that names the array or one of its rows, or views one whole as a span (<c>float[,] w = weights[layer];</c>,
+    /// <c>Span&lt;float&gt; s = weights;</c>, <c>var s = weights.AsSpan();</c>), is the array under another name: its uses are
+    /// classified as the field's, from the first value it is given. A local given anything else as well is a hand-off.
     /// </summary>
     private static bool TryFollowAlias(IOperation use, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember)
     {
-        if (ReceivingLocal(use) is not { Type: IArrayTypeSymbol } local)
+        if (ReceivingLocal(use) is not { } local || !ElementAccess.IsArrayOrSpan(local.Type))
         {
             return false;
         }
@@ -210,6 +212,9 @@ internal static class ArrayUseClassifier
             case IArgumentOperation argument:
                 ClassifyArgument(argument, storage, containingMember, leadingIndices: 0);
                 return;
+            case IInvocationOperation invocation when invocation.Instance == use && ElementAccess.IsSpan(use.Type):
+                ClassifySpanMethod(invocation, storage);
+                return;
             case IInvocationOperation invocation when invocation.Instance == use:
                 if (invocation.TargetMethod.Name is "SetValue")
                 {
@@ -298,17 +303,13 @@ internal static class ArrayUseClassifier
 
         if (method.ContainingType is { Name: "MemoryExtensions" } && method.Name is "AsSpan" && invocation.Parent is IInvocationOperation spanCall && spanCall.Instance == invocation)
         {
-            switch (spanCall.TargetMethod.Name)
-            {
-                case "Clear":
-                    storage.Writes.Add(new InitEvidence(EvidenceKind.ZeroFill, spanCall.Syntax.GetLocation()));
-                    return;
-                case "Fill":
-                    AddFill(spanCall, storage, spanCall.Syntax.GetLocation());
-                    return;
-                case "CopyTo" or "ToArray" or "IndexOf" or "SequenceEqual":
-                    return;
-            }
+            ClassifySpanMethod(spanCall, storage);
+            return;
+        }
+
+        if (containingMember is not null && BodyIndex.WholeSpanOf(invocation) is not null && TryFollowAlias(invocation, storage, storage.Field, containingMember))
+        {
+            return; // var s = weights.AsSpan();
         }
 
         if (containingMember is not null && WeightedSumHelper.Of(argument) is { } helper)
@@ -320,10 +321,33 @@ internal static class ArrayUseClassifier
         storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, location));
     }
 
+    /// <summary>
+    /// A method of a span over the array (<c>s.Clear()</c>, <c>w.AsSpan().Fill(0.5f)</c>): a fill, a read, or anything else
+    /// (a slice, a copy into it), which may write the array out of sight.
+    /// </summary>
+    private static void ClassifySpanMethod(IInvocationOperation call, StorageEvidence storage)
+    {
+        switch (call.TargetMethod.Name)
+        {
+            case "Clear":
+                storage.Writes.Add(new InitEvidence(EvidenceKind.ZeroFill, call.Syntax.GetLocation()));
+                return;
+            case "Fill":
+                AddFill(call, storage, call.Syntax.GetLocation());
+                return;
+            case "CopyTo" or "TryCopyTo" or "ToArray" or "IndexOf" or "SequenceEqual":
+                return;
+            default:
+                storage.Writes.Add(new InitEvidence(EvidenceKind.Escape, call.Syntax.GetLocation()));
+                return;
+        }
+    }
+
+    /// <summary><c>Array.Fill(w, value)</c> or a span's <c>s.Fill(value)</c>: a zero or constant fill, or values.</summary>
     private static void AddFill(IInvocationOperation fill, StorageEvidence storage, Location location)
     {
         var value = fill.Arguments.Length > 0 ? fill.Arguments[fill.Arguments.Length - 1].Value : null;
-        if (fill.Arguments.Length == 2 && value is not null && TryGetNumber(value, out var constant))
+        if (fill.Arguments.Length == (fill.Instance is null ? 2 : 1) && value is not null && TryGetNumber(value, out var constant))
         {
             storage.Writes.Add(constant == 0
                 ? new InitEvidence(EvidenceKind.ZeroFill, location)
@@ -334,7 +358,7 @@ internal static class ArrayUseClassifier
         storage.Writes.Add(new InitEvidence(EvidenceKind.ValueWrite, location));
     }
 
-    private static void ClassifyElement(IArrayElementReferenceOperation element, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, int leadingIndices)
+    private static void ClassifyElement(IOperation element, StorageEvidence storage, IFieldSymbol field, ISymbol containingMember, int leadingIndices)
     {
         var use = element.WalkUpConversions();
         switch (use.Parent)
@@ -384,7 +408,7 @@ internal static class ArrayUseClassifier
     /// <c>w[i, j] = value</c> where the value does not read the weights: a zero, a constant over the whole array, or new values
     /// (a random draw, when recognized). False when the value reads the weights (an update), which the caller judges.
     /// </summary>
-    internal static bool ClassifyElementValue(IArrayElementReferenceOperation element, ISimpleAssignmentOperation assignment, StorageEvidence storage, IFieldSymbol field, ParameterValues? parameters = null)
+    internal static bool ClassifyElementValue(IOperation element, ISimpleAssignmentOperation assignment, StorageEvidence storage, IFieldSymbol field, ParameterValues? parameters = null)
     {
         var location = assignment.Syntax.GetLocation();
         if (ParameterValues.Linear(assignment.Value, parameters) is { } constant)
@@ -465,13 +489,13 @@ internal static class ArrayUseClassifier
         }
     }
 
-    private static bool SubscriptsAreDistinctLoopVariables(IArrayElementReferenceOperation element)
+    private static bool SubscriptsAreDistinctLoopVariables(IOperation element)
     {
         var seen = new System.Collections.Generic.HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        IOperation current = element;
-        while (current is IArrayElementReferenceOperation level)
+        var current = element;
+        while (current.Indexed() is { } indexed)
         {
-            foreach (var index in level.Indices)
+            foreach (var index in current.Subscripts())
             {
                 if (index.WalkDownConversions() is not ILocalReferenceOperation { Local: var local } || !seen.Add(local) || !IsForLoopVariable(local))
                 {
@@ -479,7 +503,7 @@ internal static class ArrayUseClassifier
                 }
             }
 
-            current = level.ArrayReference.WalkDownConversions();
+            current = indexed.WalkDownConversions();
         }
 
         return true;

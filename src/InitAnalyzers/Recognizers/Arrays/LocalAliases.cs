@@ -8,7 +8,7 @@ namespace InitAnalyzers.Recognizers.Arrays;
 
 /// <summary>
 /// The locals that give one of a type's arrays another name in a member, read from syntax: <c>float[,] w = weights[layer];</c>,
-/// <c>var next = this.activations[l + 1];</c>. A product of their elements is a product of the array's, as
+/// <c>var next = this.activations[l + 1];</c>, and whole span views of one, <c>Span&lt;float&gt; s = w;</c>, <c>var s = w.AsSpan();</c>. A product of their elements is a product of the array's, as
 /// <see cref="BodyIndex.AliasedArray"/> decides from bound code; names stand for symbols here, so a local counts wherever one
 /// of its values names the array, and the bound code decides whether every value does.
 /// </summary>
@@ -104,6 +104,17 @@ internal sealed class LocalAliases
         return value;
     }
 
+    /// <summary><c>w.AsSpan()</c> around an array or row <paramref name="value"/>, which views it whole; the value itself otherwise.</summary>
+    private static ExpressionSyntax WholeSpanOf(ExpressionSyntax value) =>
+        value.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsSpan" } access && access.Expression == value
+        && access.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } view
+            ? view
+            : value;
+
+    /// <summary><c>Span&lt;T&gt;</c> or <c>ReadOnlySpan&lt;T&gt;</c>, by name (<c>System.Span&lt;T&gt;</c> too).</summary>
+    private static bool IsSpan(TypeSyntax type) =>
+        (type is QualifiedNameSyntax qualified ? qualified.Right : type) is GenericNameSyntax { Identifier.ValueText: "Span" or "ReadOnlySpan", TypeArgumentList.Arguments.Count: 1 };
+
     /// <summary><see cref="ElementProducts.ArrayName"/>, with an alias read as the array it names.</summary>
     public string? ArrayName(ExpressionSyntax factor) => ElementProducts.ArrayName(factor) is { } name ? Resolve(name, factor) : null;
 
@@ -113,11 +124,11 @@ internal sealed class LocalAliases
     /// </summary>
     private static string? Receiver(IdentifierNameSyntax name)
     {
-        var value = ArrayOrRow(name);
+        var value = WholeSpanOf(ArrayOrRow(name));
         return value.Parent switch
         {
             EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax, Type: var type } } declarator }
-                when type is ArrayTypeSyntax || type.IsVar => declarator.Identifier.ValueText, // double sum = b[i] takes a number
+                when type is ArrayTypeSyntax || type.IsVar || IsSpan(type) => declarator.Identifier.ValueText, // double sum = b[i] takes a number
             AssignmentExpressionSyntax { Left: IdentifierNameSyntax local } assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == value => local.Identifier.ValueText,
             _ => null,
         };

@@ -83,7 +83,7 @@ internal sealed class WeightedSumHelper
 
             IOperation current = use;
             var indexed = 0;
-            while (current.Parent is IArrayElementReferenceOperation element && element.ArrayReference == current)
+            while (current.ElementOf() is { } element)
             {
                 current = element;
                 indexed++;
@@ -97,7 +97,7 @@ internal sealed class WeightedSumHelper
                     return null; // written, or handed on by reference
                 }
 
-                if (WeightedSumMatcher.Match((IArrayElementReferenceOperation)current, parameter, method) is { } sum)
+                if (WeightedSumMatcher.Match(current, parameter, method) is { } sum)
                 {
                     sums.Add(sum);
                 }
@@ -172,9 +172,9 @@ internal sealed class WeightedSumHelper
         var value = call.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == ordinal)?.Value.WalkDownConversions();
         return value switch
         {
-            IArrayElementReferenceOperation row => row.ArrayStorage(),
-            ILocalReferenceOperation { Local: var local } => BodyIndex.Of(value).AliasedArray(local) ?? local,
             null => null,
+            _ when value.IsElement() => value.ArrayStorage(),
+            ILocalReferenceOperation { Local: var local } => BodyIndex.Of(value).AliasedArray(local) ?? local,
             _ => value.StorageSymbol(),
         };
     }
@@ -231,7 +231,7 @@ internal sealed class WeightedSumHelper
     private static ISymbol? Receiver(IOperation use) => use.Parent switch
     {
         IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { RefKind: RefKind.None } local } } => local,
-        ISimpleAssignmentOperation { IsRef: false, Target: IArrayElementReferenceOperation element } assignment when assignment.Value == use => element.ArrayStorage(),
+        ISimpleAssignmentOperation { IsRef: false, Target: var element } assignment when assignment.Value == use && element.IsElement() => element.ArrayStorage(),
         ISimpleAssignmentOperation { IsRef: false } assignment when assignment.Value == use => assignment.Target.StorageSymbol(),
         _ => null,
     };
@@ -282,7 +282,7 @@ internal sealed class ElementWiseMap
         var kinds = new List<ActivationKind>();
         foreach (var assignment in index.Assignments)
         {
-            if (assignment.Target is IArrayElementReferenceOperation element && SymbolEqualityComparer.Default.Equals(element.ArrayStorage(), result))
+            if (assignment.Target.IsElement() && SymbolEqualityComparer.Default.Equals(assignment.Target.ArrayStorage(), result))
             {
                 kinds.Add(assignment.Value.References(parameter) ? HandWrittenActivations.Recognize(assignment.Value, parameter) : ActivationKind.Unknown);
             }

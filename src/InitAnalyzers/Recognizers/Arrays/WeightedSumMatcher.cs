@@ -21,7 +21,7 @@ internal static class WeightedSumMatcher
     /// is the weight of; null when it is none. <paramref name="leadingIndices"/> counts the subscripts already taken where the
     /// element indexes a local row of the field (<c>var row = w[l]; row[i, j]</c>).
     /// </summary>
-    public static WeightedSumUse? Match(IArrayElementReferenceOperation element, ISymbol weights, ISymbol containingMember, int leadingIndices = 0)
+    public static WeightedSumUse? Match(IOperation element, ISymbol weights, ISymbol containingMember, int leadingIndices = 0)
     {
         var factor = element.WalkUpConversions();
         if (factor.Parent is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product)
@@ -47,7 +47,7 @@ internal static class WeightedSumMatcher
             ISimpleAssignmentOperation simple when simple.Value == sum && sum != product && TargetSymbolOf(simple.Target) is { } accumulated && sum.References(accumulated) => simple.Target,
             _ => null,
         };
-        if (target is null || !ReducesOverInput(target, (IArrayElementReferenceOperation)partner))
+        if (target is null || !ReducesOverInput(target, partner))
         {
             return null;
         }
@@ -58,7 +58,7 @@ internal static class WeightedSumMatcher
             return null; // w[i] -= w[i] * decay[i]: an update of the weights themselves
         }
 
-        var inputElement = (IArrayElementReferenceOperation)partner;
+        var inputElement = partner;
         var activation = ActivationOf(target, null);
         return new WeightedSumUse(
             input: inputElement.ArrayStorage(),
@@ -73,14 +73,15 @@ internal static class WeightedSumMatcher
         };
     }
 
-    private static bool IsWeightFactor(IArrayElementReferenceOperation weight, ISymbol weights, IOperation partner)
+    private static bool IsWeightFactor(IOperation weight, ISymbol weights, IOperation partner)
     {
         // The input of a layer is a vector too; a weight times a scalar is a scaling (decay, a learning rate), not a weighted sum.
-        if (partner is not IArrayElementReferenceOperation input)
+        if (!partner.IsElement())
         {
             return false;
         }
 
+        var input = partner;
         var weightIndices = IndexCount(weight);
         var inputIndices = IndexCount(input);
         if (weightIndices != inputIndices)
@@ -91,35 +92,35 @@ internal static class WeightedSumMatcher
         return NameSaysWeight((weights as IFieldSymbol)?.AssociatedSymbol?.Name ?? weights.Name) && !(input.ArrayStorage() is { } inputSymbol && NameSaysWeight(inputSymbol.Name));
     }
 
-    private static int IndexCount(IArrayElementReferenceOperation element)
+    private static int IndexCount(IOperation element)
     {
         var count = 0;
-        IOperation current = element;
-        while (current is IArrayElementReferenceOperation nested)
+        var current = element;
+        while (current.Indexed() is { } indexed)
         {
-            count += nested.Indices.Length;
-            current = nested.ArrayReference.WalkDownConversions();
+            count += current.Subscripts().Length;
+            current = indexed.WalkDownConversions();
         }
 
         return count;
     }
 
     private static ISymbol? TargetSymbolOf(IOperation target) =>
-        target is IArrayElementReferenceOperation element ? element.ArrayStorage() : target.StorageSymbol();
+        target.IsElement() ? target.ArrayStorage() : target.StorageSymbol();
 
     /// <summary>
     /// A weighted sum reduces over the input: <c>y[i] += w[i, j] * x[j]</c> sums over j, which does not index y.
     /// <c>h[i] = scale[i] * h[i] + shift[i]</c> is element-wise (a normalization scale), not a layer.
     /// </summary>
-    private static bool ReducesOverInput(IOperation target, IArrayElementReferenceOperation input)
+    private static bool ReducesOverInput(IOperation target, IOperation input)
     {
-        if (target is not IArrayElementReferenceOperation element)
+        if (!target.IsElement())
         {
             return true;
         }
 
-        var inputIndex = input.Indices[input.Indices.Length - 1].WalkDownConversions().StorageSymbol();
-        return inputIndex is null || !FlattenedIndices(element).Any(index => index.References(inputIndex));
+        var inputIndex = LastSubscript(input);
+        return inputIndex is null || !FlattenedIndices(target).Any(index => index.References(inputIndex));
     }
 
     /// <summary>
@@ -128,9 +129,9 @@ internal static class WeightedSumMatcher
     /// </summary>
     private static ImmutableArray<ISymbol> OutputsOf(IOperation target)
     {
-        if (target is IArrayElementReferenceOperation element)
+        if (target.IsElement())
         {
-            return element.ArrayStorage() is { } array ? ImmutableArray.Create(array) : ImmutableArray<ISymbol>.Empty;
+            return target.ArrayStorage() is { } array ? ImmutableArray.Create(array) : ImmutableArray<ISymbol>.Empty;
         }
 
         if (target.WalkDownConversions() is not ILocalReferenceOperation { Local: var local })
@@ -142,7 +143,7 @@ internal static class WeightedSumMatcher
         var scope = Scope(target);
         foreach (var assignment in BodyIndex.Of(target).Assignments.Where(assignment => scope.Syntax.Span.Contains(assignment.Syntax.Span)))
         {
-            if (assignment.Target is IArrayElementReferenceOperation receiver && assignment.Value.References(local) && receiver.ArrayStorage() is { } array
+            if (assignment.Target.IsElement() && assignment.Value.References(local) && assignment.Target.ArrayStorage() is { } array
                 && !builder.Contains(array, SymbolEqualityComparer.Default))
             {
                 if (IsMergedIntoAnotherPath(assignment.Value, local))
@@ -196,7 +197,7 @@ internal static class WeightedSumMatcher
 
     /// <summary><c>b[i]</c> added to the sum is a bias, not another path.</summary>
     private static bool IsBias(IOperation operation) =>
-        operation.WalkDownConversions() is IArrayElementReferenceOperation element && element.ArrayStorage() is { } array && NameSaysBias(array.Name);
+        operation.WalkDownConversions() is var element && element.IsElement() && element.ArrayStorage() is { } array && NameSaysBias(array.Name);
 
     private static bool NameSaysBias(string name) => Contains(name, "bias") || name.TrimStart('_') is "b" or "B" || name.TrimStart('_').Length <= 3 && name.TrimStart('_').StartsWith("b", StringComparison.OrdinalIgnoreCase) && name.TrimStart('_').Skip(1).All(char.IsDigit);
 
@@ -207,7 +208,7 @@ internal static class WeightedSumMatcher
     /// </summary>
     private static ActivationKind ActivationOf(IOperation target, ConstructionArguments? construction)
     {
-        ISymbol? argument = target is IArrayElementReferenceOperation element ? element.ArrayStorage() : target.WalkDownConversions() is ILocalReferenceOperation local ? local.Local : null;
+        ISymbol? argument = target.IsElement() ? target.ArrayStorage() : target.WalkDownConversions() is ILocalReferenceOperation local ? local.Local : null;
         if (argument is null)
         {
             return ActivationKind.Unknown;
@@ -219,7 +220,7 @@ internal static class WeightedSumMatcher
         {
             var value = operation switch
             {
-                ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation } assignment when argument is ILocalSymbol || SymbolEqualityComparer.Default.Equals(TargetSymbolOf(assignment.Target), argument) => assignment.Value,
+                ISimpleAssignmentOperation assignment when assignment.Target.IsElement() && (argument is ILocalSymbol || SymbolEqualityComparer.Default.Equals(TargetSymbolOf(assignment.Target), argument)) => assignment.Value,
                 ISimpleAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation } assignment when argument is ILocalSymbol => assignment.Value, // neuron.Output = Sigmoid(sum)
                 IReturnOperation { ReturnedValue: { } returned } when argument is ILocalSymbol && returned.WalkDownConversions() is not ISimpleAssignmentOperation => returned,
                 _ => null,
@@ -250,9 +251,9 @@ internal static class WeightedSumMatcher
     private static bool ReadsStorage(IOperation value, ISymbol storage) =>
         value.References(storage) || storage is not ILocalSymbol && value.ReadsThroughAlias(storage);
 
-    private static int? InputIndexPosition(IArrayElementReferenceOperation weight, IArrayElementReferenceOperation input)
+    private static int? InputIndexPosition(IOperation weight, IOperation input)
     {
-        var inputIndex = input.Indices[input.Indices.Length - 1].WalkDownConversions().StorageSymbol();
+        var inputIndex = LastSubscript(input);
         if (inputIndex is null)
         {
             return null;
@@ -281,19 +282,23 @@ internal static class WeightedSumMatcher
     }
 
     /// <summary>The subscripts of a (jagged) element access from the array outwards: <c>w[l][i][j]</c> gives l, i, j.</summary>
-    private static System.Collections.Generic.List<IOperation> FlattenedIndices(IArrayElementReferenceOperation element)
+    private static System.Collections.Generic.List<IOperation> FlattenedIndices(IOperation element)
     {
-        var levels = new System.Collections.Generic.List<IArrayElementReferenceOperation>();
-        IOperation current = element;
-        while (current is IArrayElementReferenceOperation nested)
+        var levels = new System.Collections.Generic.List<IOperation>();
+        var current = element;
+        while (current.Indexed() is { } indexed)
         {
-            levels.Add(nested);
-            current = nested.ArrayReference.WalkDownConversions();
+            levels.Add(current);
+            current = indexed.WalkDownConversions();
         }
 
         levels.Reverse();
-        return levels.SelectMany(level => level.Indices).ToList();
+        return levels.SelectMany(level => level.Subscripts()).ToList();
     }
+
+    /// <summary>The variable of the last subscript of an element: <c>j</c> in <c>x[j]</c>; null for an expression or none.</summary>
+    private static ISymbol? LastSubscript(IOperation element) =>
+        element.Subscripts() is { IsEmpty: false } subscripts ? subscripts[subscripts.Length - 1].WalkDownConversions().StorageSymbol() : null;
 
     /// <summary>Names are secondary evidence: they only break a tie between two equally indexed factors.</summary>
     internal static bool NameSaysWeight(string name) =>
