@@ -142,6 +142,16 @@ public sealed class SpanViewArrayTests
         VerifyAsync(Network.Replace("INIT", "Span<float> all = w1;\nfor (int i = 0; i < all.Length; i++) { ref float cell = ref all[i]; cell = 0.5f; }" + SecondLayer));
 
     [Fact]
+    public Task A_ref_foreach_over_a_view_writes_the_weights() =>
+        VerifyAsync(Network.Replace("INIT", "var all = w1.AsSpan();\nforeach (ref float cell in all) cell = (float)((random.NextDouble() * 2 - 1) * Math.Sqrt(6.0 / inputs));" + SecondLayer));
+
+    [Fact]
+    public Task A_foreach_that_only_reads_a_view_leaves_the_weights_zero() =>
+        VerifyAsync(Network
+            .Replace("INIT", "var all = w1.AsSpan();\nfloat total = 0;\nforeach (float cell in all) total += cell;" + SecondLayer)
+            .Replace("w1 = new float[hidden * inputs];", "w1 = {|INIT001:new float[hidden * inputs]|};"));
+
+    [Fact]
     public Task A_single_layer_read_through_a_view_is_not_a_symmetry_problem() =>
         VerifyAsync("""
             using System;

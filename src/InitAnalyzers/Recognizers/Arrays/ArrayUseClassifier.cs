@@ -39,8 +39,7 @@ internal static class ArrayUseClassifier
         }
         else if (indexed == depth && current.IsElement())
         {
-            var element = current;
-            ClassifyElement(element, storage, field, containingMember, LeadingIndices(field.Type, levelsBefore));
+            ClassifyElement(current, storage, field, containingMember, LeadingIndices(field.Type, levelsBefore));
         }
         else
         {
@@ -229,8 +228,8 @@ internal static class ArrayUseClassifier
                 return; // GetLength, Clone, CopyTo (as source), Initialize (a no-op for numbers): reads
             case IPropertyReferenceOperation:
                 return; // Length, LongLength, Rank
-            case IForEachLoopOperation when depth == 1:
-                return; // a foreach variable cannot write a number back
+            case IForEachLoopOperation { LoopControlVariable: not IVariableDeclaratorOperation { Symbol.RefKind: not RefKind.None } } when depth == 1:
+                return; // a foreach variable cannot write a number back, unless it is a ref to a span's element
             case IBinaryOperation:
             case IIsPatternOperation:
             case IInterpolationOperation:
