@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading;
 using InitAnalyzers.Facts;
 using InitAnalyzers.Recognizers;
+using InitAnalyzers.Recognizers.Activations;
 using InitAnalyzers.Recognizers.Arrays;
 using InitAnalyzers.Recognizers.MathNet;
 using Microsoft.CodeAnalysis;
@@ -287,20 +288,18 @@ internal static class ArrayInitWriter
         }
 
         var there = model.GetSpeculativeSymbolInfo(target.SpanStart, size, SpeculativeBindingOption.BindAsExpression).Symbol;
-        return SymbolEqualityComparer.Default.Equals(symbol, there) || there is IFieldSymbol or IPropertySymbol && IsStoredIn(symbol, there, sizeModel, cancellationToken);
+        return SymbolEqualityComparer.Default.Equals(symbol, there)
+            || there is IFieldSymbol or IPropertySymbol && model.GetOperation(target, cancellationToken) is { } context && HoldsOnly(there, symbol, context);
     }
 
     /// <summary>
-    /// A constructor's parameter that the constructor stores in <paramref name="member"/> (<c>this.hidden = hidden;</c>): the size
-    /// the constructor allocates with is the member's value in the methods that draw later.
+    /// The member holds nothing but a constructor's parameter (<c>this.hidden = hidden;</c> and no other value stored in it): the
+    /// size the constructor allocates with is the member's value in the methods that draw later.
     /// </summary>
-    private static bool IsStoredIn(ISymbol symbol, ISymbol member, SemanticModel model, CancellationToken cancellationToken) =>
-        symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter
-        && constructor.DeclaringSyntaxReferences.Any(reference => reference.SyntaxTree == model.SyntaxTree
-            && reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(assignment =>
-                assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right is IdentifierNameSyntax
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Right, cancellationToken).Symbol, parameter)
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, member)));
+    private static bool HoldsOnly(ISymbol member, ISymbol symbol, IOperation context) =>
+        symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } }
+        && StoredValues.Of(member, context) is { Count: > 0 } values
+        && values.All(value => SymbolEqualityComparer.Default.Equals(value.WalkDownConversions().StorageSymbol(), symbol));
 
     /// <summary>
     /// The size of <paramref name="container"/> along <paramref name="dimension"/>, in its type's own words: <c>w.GetLength(1)</c>

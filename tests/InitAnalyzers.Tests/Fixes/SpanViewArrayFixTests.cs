@@ -67,6 +67,13 @@ public sealed class SpanViewArrayFixTests
                 .Replace("public float[] Predict(", "public void Randomize(Random random)\n    {\n        for (int i = 0; i < w1.Length; i++) w1[i] = (float)((random.NextDouble() * 2 - 1) * WeightInit.XavierBound(inputs, hidden));\n    }\n\n    public float[] Predict("));
 
     [Fact]
+    public Task No_fix_is_offered_where_a_field_the_constructor_stored_a_size_in_is_given_another_value_later() =>
+        VerifyNoFixAsync(SpanViewArrayTests.Network
+            .Replace("INIT", SecondLayer)
+            .Replace("private readonly int inputs, hidden, outputs;", "private int inputs, hidden, outputs;")
+            .Replace("public float[] Predict(", "public void Randomize(Random random)\n    {\n        hidden = hidden * 2;\n        for (int i = 0; i < w1.Length; i++) {|INIT004:w1[i] = (float)random.NextDouble()|};\n    }\n\n    public float[] Predict("));
+
+    [Fact]
     public Task No_fix_is_offered_where_the_allocation_sizes_mean_something_else() =>
         VerifyNoFixAsync(SpanViewArrayTests.Network
             .Replace("INIT", SecondLayer)
