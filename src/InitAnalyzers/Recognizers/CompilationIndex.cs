@@ -213,10 +213,11 @@ internal sealed class CompilationIndex
             return known;
         }
 
-        // Only the calls found by a text search of the name are looked at, grouped by the member whose body makes them:
-        // no syntax tree is walked whole.
-        var found = MemberUses(methodName, cancellationToken)
-            .Select(CallOf)
+        // Only the calls found by a text search of the name as a member call (x.name(...)) are looked at, grouped by the
+        // member whose body makes them: no syntax tree is walked whole.
+        var found = compilation.SyntaxTrees
+            .SelectMany(tree => TextSearch.MemberCalls(tree, methodName, cancellationToken))
+            .Select(token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == methodName && token.Parent is IdentifierNameSyntax name ? CallOf(name) : null)
             .Where(call => call is not null && !OnItself(call))
             .GroupBy(call => call!.Ancestors().LastOrDefault(node => node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax))
             .Any(body => body.Key is not null && ChainsCalls(body.Select(call => call!).ToList(), methodName));
@@ -330,37 +331,42 @@ internal sealed class CompilationIndex
             var result = new Holdings();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                foreach (var declaration in tree.GetRoot().DescendantNodes(descendIntoChildren: node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<TypeDeclarationSyntax>())
+                foreach (var declaration in TypeDeclarations.Of(tree, CancellationToken.None))
                 {
-                    var holder = declaration.Identifier.ValueText;
-                    foreach (var baseType in declaration.BaseList?.Types ?? default)
-                    {
-                        if (NameOf(baseType.Type) is { } baseName)
-                        {
-                            AddTo(result.derivedBy, baseName, holder);
-                        }
-                    }
-
-                    foreach (var member in declaration.Members)
-                    {
-                        var (type, count) = member switch
-                        {
-                            FieldDeclarationSyntax field => (field.Declaration.Type, field.Declaration.Variables.Count),
-                            PropertyDeclarationSyntax property => (property.Type, 1),
-                            _ => (null!, 0),
-                        };
-                        if (type is not null && Held(type, 0) is { } held)
-                        {
-                            for (var i = 0; i < count; i++)
-                            {
-                                AddTo(result.heldBy, held.Name, (holder, held.Depth));
-                            }
-                        }
-                    }
+                    result.Add(declaration);
                 }
             }
 
             return result;
+        }
+
+        private void Add(TypeDeclarationSyntax declaration)
+        {
+            var holder = declaration.Identifier.ValueText;
+            foreach (var baseType in declaration.BaseList?.Types ?? default)
+            {
+                if (NameOf(baseType.Type) is { } baseName)
+                {
+                    AddTo(derivedBy, baseName, holder);
+                }
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                var (type, count) = member switch
+                {
+                    FieldDeclarationSyntax field => (field.Declaration.Type, field.Declaration.Variables.Count),
+                    PropertyDeclarationSyntax property => (property.Type, 1),
+                    _ => (null!, 0),
+                };
+                if (type is not null && Held(type, 0) is { } held)
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        AddTo(heldBy, held.Name, (holder, held.Depth));
+                    }
+                }
+            }
         }
 
         /// <summary>The name, and the names of the types deriving from it, directly or not.</summary>

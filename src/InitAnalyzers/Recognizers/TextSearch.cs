@@ -102,6 +102,38 @@ internal static class TextSearch
             BeforeName(text, span, at) is var before && before >= span.Start && text[before] is '(' or ',' or ':');
     }
 
+    /// <summary>
+    /// The tokens of <paramref name="tree"/> where <paramref name="name"/> is called as a member of something (<c>x.name(</c>,
+    /// <c>x?.name (</c>): a <c>.</c> before the name and a <c>(</c> after it, spaces aside, or a line break or a <c>/</c> on either
+    /// side, where a comment may come between.
+    /// </summary>
+    public static IEnumerable<SyntaxToken> MemberCalls(SyntaxTree tree, string name, CancellationToken cancellationToken)
+    {
+        var text = StringOf(tree, cancellationToken);
+        var span = new TextSpan(0, text.Length);
+        return TokensAt(tree, span, name, wholeWord: true, cancellationToken, accept: at =>
+            FollowsOneOf(text, span, at, "./") && PrecedesOneOf(text, span, at + name.Length, "(/"));
+    }
+
+    /// <summary>
+    /// True when the text of <paramref name="span"/> from <paramref name="at"/> starts, spaces aside, with one of
+    /// <paramref name="next"/>, or a line break comes first (a comment may start on the next line).
+    /// </summary>
+    private static bool PrecedesOneOf(string text, TextSpan span, int at, string next)
+    {
+        while (at < span.End && char.IsWhiteSpace(text[at]))
+        {
+            if (text[at] == '\n')
+            {
+                return true;
+            }
+
+            at++;
+        }
+
+        return at < span.End && next.IndexOf(text[at]) >= 0;
+    }
+
     /// <summary>Where the last character before the name at <paramref name="at"/> is, spaces and a <c>this.</c> aside.</summary>
     private static int BeforeName(string text, TextSpan span, int at)
     {

@@ -66,6 +66,15 @@ public sealed class FrameworkAssemblyTests
     }
 
     [Fact]
+    public void A_script_may_reference_the_framework_by_a_directive()
+    {
+        var script = CSharpSyntaxTree.ParseText("#r \"NumSharp.dll\"\nvar x = 1;", new CSharpParseOptions(kind: SourceCodeKind.Script));
+        var compilation = CSharpCompilation.CreateScriptCompilation("Script", script, new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
+        Assert.True(FrameworkAssembly.MayBeReferenced(compilation, "NumSharp"));
+        Assert.False(FrameworkAssembly.MayBeReferenced(User("class C { }"), "NumSharp"));
+    }
+
+    [Fact]
     public void A_file_of_another_name_is_not_taken_for_the_framework()
     {
         var directory = Directory.CreateTempSubdirectory("initanalyzers-");

@@ -949,6 +949,54 @@ public sealed class AdversarialPrecisionTests
             """);
 
     /// <summary>
+    /// Chained calls are found by a text search of the name as a member call: one written over two lines, or with a comment
+    /// between the dot and the name or before the parenthesis, is still a call.
+    /// </summary>
+    [Fact]
+    public Task A_constant_layer_class_chained_through_calls_split_by_lines_and_comments_is_reported() =>
+        VerifyAsync("""
+            using System;
+
+            public sealed class Dense
+            {
+                private readonly double[,] weights;
+
+                public Dense(int inputs, int outputs)
+                {
+                    weights = new double[outputs, inputs];
+                    for (int i = 0; i < outputs; i++)
+                        for (int j = 0; j < inputs; j++)
+                            {|INIT002:weights[i, j] = 0.5|};
+                }
+
+                public double[] Forward(double[] x)
+                {
+                    var y = new double[weights.GetLength(0)];
+                    for (int i = 0; i < y.Length; i++)
+                    {
+                        double sum = 0;
+                        for (int j = 0; j < x.Length; j++) sum += weights[i, j] * x[j];
+                        y[i] = Math.Max(0, sum);
+                    }
+
+                    return y;
+                }
+            }
+
+            public static class Program
+            {
+                public static double[] Run(double[] x)
+                {
+                    var first = new Dense(4, 8);
+                    var second = new Dense(8, 2);
+                    var hidden = first
+                        .Forward(x);
+                    return second./* the output layer */Forward /* of the hidden one */ (hidden);
+                }
+            }
+            """);
+
+    /// <summary>
     /// An explicit interface implementation (ILayer.Forward) has no member named Forward of its own: its calls chained into a
     /// network still make its constant weights a stack of layers.
     /// </summary>

@@ -199,16 +199,19 @@ internal sealed class ElementProducts
         MethodsByName.GetValue(tree, source =>
         {
             var methods = new Dictionary<string, List<MethodDeclarationSyntax>>(System.StringComparer.Ordinal);
-            foreach (var node in source.GetRoot(cancellationToken).DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            foreach (var declaration in TypeDeclarations.Of(source, cancellationToken))
             {
-                if (node is MethodDeclarationSyntax method)
+                foreach (var member in declaration.Members)
                 {
-                    if (!methods.TryGetValue(method.Identifier.ValueText, out var named))
+                    if (member is MethodDeclarationSyntax method)
                     {
-                        methods[method.Identifier.ValueText] = named = new List<MethodDeclarationSyntax>(1);
-                    }
+                        if (!methods.TryGetValue(method.Identifier.ValueText, out var named))
+                        {
+                            methods[method.Identifier.ValueText] = named = new List<MethodDeclarationSyntax>(1);
+                        }
 
-                    named.Add(method);
+                        named.Add(method);
+                    }
                 }
             }
 

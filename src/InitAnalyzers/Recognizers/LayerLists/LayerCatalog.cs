@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using InitAnalyzers.Facts;
 using Microsoft.CodeAnalysis;
 
@@ -31,6 +32,11 @@ internal sealed class LayerCatalog
     /// <summary>The type names a source must mention before anything is bound (<see cref="TextSearch"/>).</summary>
     public static readonly string[] Words = { "FullyConnLayer", "ConvLayer", "FullyConnected", "Dense", "ActivationNetwork" };
 
+    private static readonly string[] Libraries = { "ConvNetSharp.Core", "NeuralNetwork.NET", "SiaNet", "Accord.Neuro", "AForge.Neuro" };
+
+    /// <summary>The types without which <see cref="Resolve"/> finds no library: ConvNetSharp's, NeuralNetwork.NET's, SiaNet's and AForge's or Accord's network.</summary>
+    private static readonly string[] EntryTypes = { "Net", "NetworkLayers", "Sequential", "ActivationNetwork" };
+
     private readonly Dictionary<INamedTypeSymbol, LayerType> layers = new(SymbolEqualityComparer.Default);
 
     private LayerCatalog()
@@ -48,6 +54,15 @@ internal sealed class LayerCatalog
     public INamedTypeSymbol? NetworkManager { get; private set; }
 
     public INamedTypeSymbol? ActivationNetwork { get; private set; }
+
+    /// <summary>True when a reference may be one of the catalogued libraries, read from the references' file names: nothing is bound.</summary>
+    public static bool MayBeReferenced(Compilation compilation) => Libraries.Any(library => FrameworkAssembly.MayBeReferenced(compilation, library));
+
+    /// <summary>
+    /// True when the source declares one of the types a catalogue starts from (the library's own repository), as the declaration
+    /// table tells: asked once the compiler has built it, at the first type, not at the compilation's start.
+    /// </summary>
+    public static bool MayBeDeclared(Compilation compilation) => EntryTypes.Any(name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type));
 
     /// <summary>The known libraries the compilation references (or compiles); null when there is none.</summary>
     public static LayerCatalog? Resolve(Compilation compilation)

@@ -33,15 +33,20 @@ internal sealed class LayerListRecognizer
         this.emit = emit;
     }
 
-    /// <summary>Adds the recognizer when the compilation references one of the catalogued libraries; does nothing otherwise.</summary>
+    /// <summary>Adds the recognizer, which leaves every type at once where no catalogued library is referenced or compiled.</summary>
     public static void Register(Compilation compilation, ICollection<Action<TypeContext>> recognizers, Action<WeightSite, TypeContext> emit)
     {
+        // No layer list without a catalogued library, referenced or compiled: the references' file names tell at once, and the
+        // declaration table, asked at the first type, once the compiler has built it.
+        var referenced = LayerCatalog.MayBeReferenced(compilation);
+        var present = new Lazy<bool>(() => referenced || LayerCatalog.MayBeDeclared(compilation), LazyThreadSafetyMode.PublicationOnly);
+
         // Resolved at the first type that names a catalogued layer, once the compiler has bound the references.
         var recognizer = new Lazy<LayerListRecognizer?>(() => LayerCatalog.Resolve(compilation) is { } catalog ? new LayerListRecognizer(catalog, emit) : null, LazyThreadSafetyMode.PublicationOnly);
         recognizers.Add(context =>
         {
             // Bail out fast: a type whose source names no catalogued weight layer builds no layer list.
-            if (Mentions(context.Symbol, LayerCatalog.Words, context.CancellationToken))
+            if (present.Value && Mentions(context.Symbol, LayerCatalog.Words, context.CancellationToken))
             {
                 recognizer.Value?.OnType(context);
             }

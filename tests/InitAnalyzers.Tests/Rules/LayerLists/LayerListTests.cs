@@ -1,4 +1,9 @@
+using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
+using InitAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.AnalyzerVerifier;
 
@@ -39,6 +44,28 @@ public sealed class LayerListTests
     [Fact]
     public Task ConvNetSharp_generic_layers_and_dropout_before_the_sigmoid_are_followed() =>
         VerifyWithAsync(LibraryStubs.ConvNetSharp, ConvNet("net.AddLayer({|INIT003:new ConvNetSharp.Core.Layers.FullyConnLayer<double>(20)|}); net.AddLayer(new DropoutLayer(0.5)); net.AddLayer(new ConvNetSharp.Core.Layers.SigmoidLayer<double>()); net.AddLayer(new FullyConnLayer(10)); net.AddLayer(new SoftmaxLayer(10));"));
+
+    [Fact]
+    public async Task ConvNetSharp_referenced_as_its_package_assembly_is_followed()
+    {
+        // The library as a file of its assembly's name, as NuGet gives it, rather than compiled with the code.
+        var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var library = CSharpCompilation.Create("ConvNetSharp.Core", new[] { CSharpSyntaxTree.ParseText(LibraryStubs.ConvNetSharp) }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var directory = Directory.CreateTempSubdirectory("initanalyzers-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "ConvNetSharp.Core.dll");
+            Assert.True(library.Emit(file).Success);
+            var test = CreateTest();
+            test.TestState.Sources.Add(ConvNet("net.AddLayer({|INIT003:new FullyConnLayer(20)|}); net.AddLayer(new TanhLayer()); net.AddLayer(new FullyConnLayer(10)); net.AddLayer(new SoftmaxLayer(10));"));
+            test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(file));
+            await test.RunAsync(CancellationToken.None);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 
     [Theory]
     [InlineData("net.AddLayer(new FullyConnLayer(20)); net.AddLayer(new ReluLayer()); net.AddLayer(new FullyConnLayer(10)); net.AddLayer(new SoftmaxLayer(10));")] // He before ReLU
