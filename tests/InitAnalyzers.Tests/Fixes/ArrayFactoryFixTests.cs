@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using InitAnalyzers.CodeFixes;
 using InitAnalyzers.Tests.Rules;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.CodeFixVerifier;
 
@@ -16,7 +17,7 @@ public sealed class ArrayFactoryFixTests
         ArrayFactoryTests.Network.Replace("W1", w1).Replace("W2", w2).Replace("DRAW", "random.NextDouble()").Replace("ACTIVATION", activation);
 
     private static string Fixed(string w1, string w2 = "w2 = Scaled(1, units)", string activation = "Math.Max(0, sum)") =>
-        Code(w1, w2, activation).Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n");
+        Code(w1, w2, activation).WithRuntimeUsing();
 
     [Fact]
     public Task An_unscaled_helper_call_becomes_its_allocation_drawn_He_uniform_from_the_users_random() =>

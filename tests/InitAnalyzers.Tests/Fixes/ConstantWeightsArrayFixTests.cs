@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using InitAnalyzers.Tests.Rules;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.CodeFixVerifier;
 
@@ -9,7 +10,7 @@ namespace InitAnalyzers.Tests.Fixes;
 public sealed class ConstantWeightsArrayFixTests
 {
     private static string After(string init) =>
-        ConstantWeightsArrayTests.Network.Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n").Replace("INIT", init);
+        ConstantWeightsArrayTests.Network.WithRuntimeUsing().Replace("INIT", init);
 
     [Fact]
     public Task Array_Fill_of_a_row_with_a_constant_becomes_a_Xavier_fill_of_that_row_for_a_tanh_layer() =>
@@ -28,7 +29,6 @@ public sealed class ConstantWeightsArrayFixTests
         VerifyFixAsync(
             ConstantWeightsArrayTests.Network.Replace("Random random", "int seed").Replace("random.NextDouble()", "new Random(seed).NextDouble()")
                 .Replace("INIT", "for (int j = 0; j < inputs; j++) {|INIT001:w1[i][j] = 0f|};"),
-            ConstantWeightsArrayTests.Network.Replace("Random random", "int seed").Replace("random.NextDouble()", "new Random(seed).NextDouble()")
-                .Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n")
+            ConstantWeightsArrayTests.Network.Replace("Random random", "int seed").Replace("random.NextDouble()", "new Random(seed).NextDouble()").WithRuntimeUsing()
                 .Replace("INIT", "for (int j = 0; j < inputs; j++) w1[i][j] = (float)((Random.Shared.NextDouble() * 2 - 1) * WeightInit.XavierBound(w1[i].Length, w1.Length));"));
 }

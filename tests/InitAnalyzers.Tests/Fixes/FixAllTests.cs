@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.CodeFixVerifier;
 
@@ -39,7 +40,7 @@ public sealed class FixAllTests
     public Task Fix_All_writes_He_before_leaky_ReLU_and_Xavier_before_tanh_with_one_using() =>
         VerifyFixAsync(
             DeepNetwork.Replace("W1", "{|INIT001:new double[64, 784]|}").Replace("W2", "{|INIT001:new double[32, 64]|}"),
-            DeepNetwork.Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n")
+            DeepNetwork.WithRuntimeUsing()
                 .Replace("W1", "WeightInit.HeNormal(new double[64, 784], fanIn: 784)")
                 .Replace("W2", "WeightInit.XavierNormal(new double[32, 64], fanIn: 64, fanOut: 32)"));
 }

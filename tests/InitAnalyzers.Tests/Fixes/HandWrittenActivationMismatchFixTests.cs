@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.CodeFixVerifier;
 using static InitAnalyzers.Tests.Rules.HandWrittenActivationMismatchTests;
@@ -12,7 +13,7 @@ namespace InitAnalyzers.Tests.Fixes;
 public sealed class HandWrittenActivationMismatchFixTests
 {
     private static string Fixed(string hidden, string activation) =>
-        Network(hidden, activation).Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n");
+        Network(hidden, activation).WithRuntimeUsing();
 
     [Fact]
     public Task He_normal_before_tanh_becomes_the_Xavier_std_over_both_fans() =>
@@ -30,8 +31,7 @@ public sealed class HandWrittenActivationMismatchFixTests
     public Task LeCun_before_ReLU_becomes_the_He_std() =>
         VerifyFixAsync(
             Deep.Replace("FIRST", "{|INIT003:w1[i, j] = Gaussian() / Math.Sqrt(inputs)|}").Replace("SECOND", "w2[i, j] = Gaussian() * Math.Sqrt(2.0 / units)"),
-            Deep.Replace("FIRST", "w1[i, j] = Gaussian() * WeightInit.HeStd(w1.GetLength(1))").Replace("SECOND", "w2[i, j] = Gaussian() * Math.Sqrt(2.0 / units)")
-                .Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n"));
+            Deep.Replace("FIRST", "w1[i, j] = Gaussian() * WeightInit.HeStd(w1.GetLength(1))").Replace("SECOND", "w2[i, j] = Gaussian() * Math.Sqrt(2.0 / units)").WithRuntimeUsing());
 
     [Fact]
     public Task A_scale_held_in_a_local_is_replaced_at_the_use() =>

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.MathNetVerifier;
 using static InitAnalyzers.Tests.Rules.MathNetZeroWeightsTests;
@@ -12,7 +13,7 @@ namespace InitAnalyzers.Tests.Fixes;
 public sealed class MathNetFixTests
 {
     internal static string Fixed(string source) =>
-        source.Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n");
+        source.WithRuntimeUsing();
 
     private static string WithRandom(string source) =>
         source.Replace("private readonly Vector<double> b2;", "private readonly Vector<double> b2;\n    private readonly Random rng = new Random(7);");

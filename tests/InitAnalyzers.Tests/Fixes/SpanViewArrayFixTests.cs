@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using InitAnalyzers.CodeFixes;
 using InitAnalyzers.Tests.Rules;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.CodeFixVerifier;
 
@@ -18,7 +19,7 @@ public sealed class SpanViewArrayFixTests
 
     private static string Code(string init, string second = SecondLayer) => SpanViewArrayTests.Network.Replace("INIT", init + second);
 
-    private static string Fixed(string init, string second = SecondLayer) => Code(init, second).Replace("using System.Runtime.InteropServices;\n", "using System.Runtime.InteropServices;\nusing InitAnalyzers.Runtime;\n");
+    private static string Fixed(string init, string second = SecondLayer) => Code(init, second).WithRuntimeUsing();
 
     [Fact]
     public Task A_draw_into_the_array_becomes_a_Xavier_sample_over_the_flattened_sizes() =>
@@ -61,8 +62,7 @@ public sealed class SpanViewArrayFixTests
             SpanViewArrayTests.Network
                 .Replace("INIT", SecondLayer)
                 .Replace("public float[] Predict(", "public void Randomize(Random random)\n    {\n        for (int i = 0; i < w1.Length; i++) {|INIT004:w1[i] = (float)random.NextDouble()|};\n    }\n\n    public float[] Predict("),
-            SpanViewArrayTests.Network
-                .Replace("using System.Runtime.InteropServices;\n", "using System.Runtime.InteropServices;\nusing InitAnalyzers.Runtime;\n")
+            SpanViewArrayTests.Network.WithRuntimeUsing()
                 .Replace("INIT", SecondLayer)
                 .Replace("public float[] Predict(", "public void Randomize(Random random)\n    {\n        for (int i = 0; i < w1.Length; i++) w1[i] = (float)((random.NextDouble() * 2 - 1) * WeightInit.XavierBound(inputs, hidden));\n    }\n\n    public float[] Predict("));
 

@@ -2,6 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using InitAnalyzers.CodeFixes;
 using InitAnalyzers.Tests.Rules;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.CodeFixVerifier;
 
@@ -81,7 +82,7 @@ public sealed class UnscaledRandomArrayFixTests
         Network.Replace("HIDDEN", hidden).Replace("OUTPUT", output);
 
     internal static string After(string hidden, string output = ScaledOutput) =>
-        Before(hidden, output).Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n");
+        Before(hidden, output).WithRuntimeUsing();
 
     [Fact]
     public Task NextDouble_becomes_a_centred_uniform_at_the_He_bound_drawn_from_the_same_random() =>
@@ -176,7 +177,7 @@ public sealed class UnscaledRandomArrayFixTests
     public Task A_jagged_float_layer_keeps_the_cast_to_its_element_type() =>
         VerifyFixAsync(
             ConstantWeightsArrayTests.Network.Replace("INIT", "for (int j = 0; j < inputs; j++) {|INIT004:w1[i][j] = (float)(random.NextDouble() * 2 - 1)|};"),
-            ConstantWeightsArrayTests.Network.Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n")
+            ConstantWeightsArrayTests.Network.WithRuntimeUsing()
                 .Replace("INIT", "for (int j = 0; j < inputs; j++) w1[i][j] = (float)((random.NextDouble() * 2 - 1) * WeightInit.XavierBound(w1[i].Length, w1.Length));"));
 
     private const string FloatNetwork = """
@@ -357,7 +358,7 @@ public sealed class UnscaledRandomArrayFixTests
     {
         var test = CreateTest();
         test.TestState.Sources.Add(TiedAutoencoder.Replace("INIT", "{|INIT004:w[i, j] = random.NextDouble() * 2 - 1|}"));
-        test.FixedState.Sources.Add(TiedAutoencoder.Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n")
+        test.FixedState.Sources.Add(TiedAutoencoder.WithRuntimeUsing()
             .Replace("INIT", "w[i, j] = (random.NextDouble() * 2 - 1) * WeightInit.XavierBound(w.GetLength(1), w.GetLength(0))"));
         test.CodeActionVerifier = (action, verifier) =>
             verifier.Equal("Rescale the draw to Xavier uniform (WeightInit.XavierBound; orientation unknown, so not He)", action.Title);
@@ -378,6 +379,5 @@ public sealed class UnscaledRandomArrayFixTests
     public Task A_layer_used_through_a_row_alias_gets_the_fan_in_of_its_row() =>
         VerifyFixAsync(
             LocalAliasArrayTests.Network.Replace("INIT", "weights[l] = new float[sizes[l], sizes[l + 1]];\n" + "for (int i = 0; i < sizes[l]; i++) for (int j = 0; j < sizes[l + 1]; j++) {|INIT004:weights[l][i, j] = (float)(rng.NextDouble() * 2 - 1)|};"),
-            LocalAliasArrayTests.Network.Replace("INIT", "weights[l] = new float[sizes[l], sizes[l + 1]];\n" + "for (int i = 0; i < sizes[l]; i++) for (int j = 0; j < sizes[l + 1]; j++) weights[l][i, j] = (float)((rng.NextDouble() * 2 - 1) * WeightInit.XavierBound(weights[l].GetLength(0), weights[l].GetLength(1)));")
-                .Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n"));
+            LocalAliasArrayTests.Network.Replace("INIT", "weights[l] = new float[sizes[l], sizes[l + 1]];\n" + "for (int i = 0; i < sizes[l]; i++) for (int j = 0; j < sizes[l + 1]; j++) weights[l][i, j] = (float)((rng.NextDouble() * 2 - 1) * WeightInit.XavierBound(weights[l].GetLength(0), weights[l].GetLength(1)));").WithRuntimeUsing());
 }

@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using InitAnalyzers.CodeFixes;
 using InitAnalyzers.Tests.Rules;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.CodeFixVerifier;
 
@@ -16,7 +17,7 @@ public sealed class WeightedSumHelperFixTests
         WeightedSumHelperTests.Network.Replace("WIH", wih).Replace("WHO", who).Replace("MAP", map);
 
     private static string Fixed(string wih, string map = "Sigmoid", string who = "who = ScaledArray(output, hidden)") =>
-        Code(wih, map, who).Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n");
+        Code(wih, map, who).WithRuntimeUsing();
 
     [Fact]
     public Task A_sigmoid_layer_drawn_by_a_factory_gets_Xavier_over_the_dimension_the_helper_sums() =>

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using static InitAnalyzers.Tests.Infrastructure.CodeFixVerifier;
 
@@ -119,7 +120,7 @@ public sealed class ZeroWeightsArrayFixTests
     public Task A_flat_array_hides_the_orientation_so_the_fix_uses_Xavier_and_leaves_the_zero_output_layer() =>
         VerifyFixAsync(
             FlatNetwork.Replace("HIDDEN", "{|INIT001:new float[4 * 3]|}").Replace("OUTPUT", "new float[3]"),
-            FlatNetwork.Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n").Replace("HIDDEN", "WeightInit.XavierNormal(new float[4 * 3], fanIn: 3, fanOut: 4)").Replace("OUTPUT", "new float[3]"));
+            FlatNetwork.WithRuntimeUsing().Replace("HIDDEN", "WeightInit.XavierNormal(new float[4 * 3], fanIn: 3, fanOut: 4)").Replace("OUTPUT", "new float[3]"));
 
     private const string JaggedMlp = """
             using System;
@@ -163,5 +164,5 @@ public sealed class ZeroWeightsArrayFixTests
     public Task Rows_of_a_jagged_array_are_filled_one_unit_at_a_time() =>
         VerifyFixAsync(
             JaggedMlp.Replace("ROW", "{|INIT001:new double[sizes[l]]|}"),
-            JaggedMlp.Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n").Replace("ROW", "WeightInit.HeNormal(new double[sizes[l]], fanIn: sizes[l])"));
+            JaggedMlp.WithRuntimeUsing().Replace("ROW", "WeightInit.HeNormal(new double[sizes[l]], fanIn: sizes[l])"));
 }

@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using InitAnalyzers.Tests.Infrastructure;
 using Xunit;
 using Analyzer = InitAnalyzers.Tests.Infrastructure.AnalyzerVerifier;
 using Fixer = InitAnalyzers.Tests.Infrastructure.CodeFixVerifier;
@@ -94,8 +95,7 @@ public sealed class InitOptionsTests
         var test = Fixer.CreateTest();
         test.TestState.Sources.Add(Source("hiddenWeights = {|INIT001:new double[hiddenUnits, inputs]|};", RandomOutput));
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ninit_analyzers.assumed_activation = tanh\n"));
-        test.FixedState.Sources.Add(Source("hiddenWeights = WeightInit.XavierNormal(new double[hiddenUnits, inputs], fanIn: inputs, fanOut: hiddenUnits, random: random);", RandomOutput)
-            .Replace("using System;\n", "using System;\nusing InitAnalyzers.Runtime;\n"));
+        test.FixedState.Sources.Add(Source("hiddenWeights = WeightInit.XavierNormal(new double[hiddenUnits, inputs], fanIn: inputs, fanOut: hiddenUnits, random: random);", RandomOutput).WithRuntimeUsing());
         await test.RunAsync(CancellationToken.None);
     }
 
